@@ -1,0 +1,148 @@
+package dev.refreshserver.admin;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.protocol.OAuth2Errors;
+import dev.refreshserver.refresh.GrantIssuer;
+import dev.refreshserver.refresh.IssuedTokens;
+import dev.refreshserver.refresh.RefreshPolicies;
+import dev.refreshserver.refresh.RefreshPolicy;
+import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshTokenStore;
+import dev.refreshserver.store.TokenFamily;
+import dev.refreshserver.token.TokenResponseWriter;
+
+/**
+ * Mints grants without the browser flow: {@code POST /admin/grants} answers exactly as a
+ * completed authorization code flow would; {@code POST /admin/grants/bulk} fills the store
+ * with families whose tokens nobody holds (for measuring cost as the store grows).
+ */
+@RestController
+@RequestMapping("/admin/grants")
+public class GrantController {
+
+	static final int MAX_BULK = 1_000_000;
+
+	private static final int BULK_BATCH = 10_000;
+
+	private final RegisteredClientRepository clients;
+
+	private final GrantIssuer grants;
+
+	private final RefreshTokenStore store;
+
+	private final RefreshPolicies policies;
+
+	private final TokenResponseWriter tokenResponses;
+
+	private final OAuth2ErrorWriter errors;
+
+	private final Clock clock;
+
+	public GrantController(RegisteredClientRepository clients, GrantIssuer grants, RefreshTokenStore store,
+			RefreshPolicies policies, TokenResponseWriter tokenResponses, OAuth2ErrorWriter errors, Clock clock) {
+		this.clients = clients;
+		this.grants = grants;
+		this.store = store;
+		this.policies = policies;
+		this.tokenResponses = tokenResponses;
+		this.errors = errors;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	public void mint(@RequestParam(name = "client_id", required = false) String clientId,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String scope,
+			HttpServletResponse response) throws IOException {
+		RegisteredClient client = refreshableClient(clientId);
+		IssuedTokens tokens = this.grants.open(client, required(subject, "subject"), grantedScope(client, scope));
+		this.tokenResponses.write(response, tokens.accessToken(), tokens.refreshToken(), Map.of());
+	}
+
+	@PostMapping("/bulk")
+	public Map<String, Integer> bulk(@RequestParam(name = "client_id", required = false) String clientId,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String scope,
+			@RequestParam int count) {
+		if (count < 1 || count > MAX_BULK) {
+			throw OAuth2Errors.invalidRequest("count must be between 1 and " + MAX_BULK);
+		}
+		RegisteredClient client = refreshableClient(clientId);
+		Set<String> granted = grantedScope(client, scope);
+		String owner = required(subject, "subject");
+		RefreshPolicy policy = this.policies.forClient(client.getClientId());
+		for (int done = 0; done < count; done += BULK_BATCH) {
+			int size = Math.min(BULK_BATCH, count - done);
+			List<TokenFamily> families = new ArrayList<>(size);
+			List<RefreshTokenRecord> tokens = new ArrayList<>(size);
+			Instant now = this.clock.instant();
+			for (int i = 0; i < size; i++) {
+				TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), owner, granted,
+						now, policy.familyExpiry(now), null);
+				families.add(family);
+				tokens.add(RefreshTokenRecord.issued(RefreshTokens.hash(RefreshTokens.generate()), family.id(), now,
+						policy.refreshTokenExpiry(now, family.expiresAt())));
+			}
+			this.store.openAll(families, tokens);
+		}
+		return Map.of("created", count);
+	}
+
+	@ExceptionHandler(OAuth2AuthenticationException.class)
+	public void oauth2Error(OAuth2AuthenticationException ex, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		this.errors.write(request, response, ex.getError());
+	}
+
+	private RegisteredClient refreshableClient(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(required(clientId, "client_id"));
+		if (client == null) {
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_REQUEST, "Unknown client_id");
+		}
+		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.REFRESH_TOKEN.getValue());
+		}
+		return client;
+	}
+
+	private static Set<String> grantedScope(RegisteredClient client, String scope) {
+		if (scope == null || scope.isBlank()) {
+			return client.getScopes();
+		}
+		Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
+		if (!client.getScopes().containsAll(requested)) {
+			throw OAuth2Errors.invalidScope();
+		}
+		return requested;
+	}
+
+	private static String required(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw OAuth2Errors.invalidRequest("Parameter '" + name + "' is required");
+		}
+		return value;
+	}
+}

@@ -1,0 +1,56 @@
+package dev.refreshserver.client;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import dev.refreshserver.refresh.RefreshTokens;
+
+/**
+ * A password encoder that remembers, for a few minutes, which (secret, stored hash) pairs it
+ * has already verified, so that a client refreshing many times pays the slow password hash
+ * once rather than on every request. Only successes are remembered; the key is a SHA-256 of
+ * the pair, never the secret. Changing a client's stored hash changes the key, so a rotated
+ * secret is never accepted from the cache.
+ */
+public class VerifiedSecretCache implements PasswordEncoder {
+
+	private final PasswordEncoder delegate;
+
+	private final Cache<String, Boolean> verified;
+
+	public VerifiedSecretCache(PasswordEncoder delegate, Duration ttl, long maximumSize) {
+		this.delegate = delegate;
+		this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		return this.delegate.encode(rawPassword);
+	}
+
+	@Override
+	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		if (rawPassword == null || encodedPassword == null) {
+			return false;
+		}
+		String key = RefreshTokens.hash(encodedPassword + '\u0000' + rawPassword);
+		if (this.verified.getIfPresent(key) != null) {
+			return true;
+		}
+		boolean matches = this.delegate.matches(rawPassword, encodedPassword);
+		if (matches) {
+			this.verified.put(key, Boolean.TRUE);
+		}
+		return matches;
+	}
+
+	@Override
+	public boolean upgradeEncoding(String encodedPassword) {
+		return this.delegate.upgradeEncoding(encodedPassword);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.refreshserver.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.refreshserver.refresh.PolicySettings;
+
+/**
+ * Everything under {@code refresh.*} in {@code config/application.yml}: where state lives,
+ * which profile is active, the profiles themselves, and the dev clients and users.
+ */
+@ConfigurationProperties("refresh")
+public record RefreshProperties(
+		String profile,
+		Path dataDir,
+		Path keysDir,
+		String issuer,
+		String signingAlgorithm,
+		Admin admin,
+		Map<String, PolicySettings> profiles,
+		List<Client> clients,
+		List<User> users) {
+
+	public RefreshProperties {
+		profiles = (profiles != null) ? profiles : Map.of();
+		clients = (clients != null) ? clients : List.of();
+		users = (users != null) ? users : List.of();
+		admin = (admin != null) ? admin : new Admin(null);
+	}
+
+	/** The dev/test control plane: enabled only when a token is configured. */
+	public record Admin(String token) {
+		public boolean enabled() {
+			return this.token != null && !this.token.isBlank();
+		}
+	}
+
+	/**
+	 * A registered client as configuration. A client without a secret is public
+	 * (authentication method {@code none}, PKCE required). {@code profile} and {@code policy}
+	 * override the server's profile for this client only.
+	 */
+	public record Client(String clientId, String secret, List<String> grantTypes, List<String> authMethods,
+			List<String> scopes, List<String> redirectUris, String profile, PolicySettings policy) {
+
+		public Client {
+			grantTypes = (grantTypes != null) ? grantTypes : List.of("authorization_code", "refresh_token");
+			scopes = (scopes != null) ? scopes : List.of();
+			redirectUris = (redirectUris != null) ? redirectUris : List.of();
+			authMethods = (authMethods != null) ? authMethods
+					: (secret == null) ? List.of("none") : List.of("client_secret_basic");
+		}
+	}
+
+	/** A dev user for the login page of the authorization code flow. */
+	public record User(String username, String password) {
+	}
+}

@@ -1,0 +1,106 @@
+package dev.refreshserver.config;
+
+import java.util.List;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
+import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
+import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
+import dev.refreshserver.grant.ClientCredentialsGrantProvider;
+import dev.refreshserver.keys.SigningKeys;
+import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.refresh.RefreshTokenGrantProvider;
+import dev.refreshserver.token.IntrospectionProvider;
+import dev.refreshserver.token.RevocationProvider;
+import dev.refreshserver.token.ServerMetadata;
+import dev.refreshserver.token.TokenResponseWriter;
+
+/**
+ * Spring Authorization Server keeps its filter chain, endpoints, client authentication and
+ * metadata; the grants, introspection and revocation are ours, plugged in as providers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
+			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
+			RefreshTokenGrantProvider refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
+			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata) {
+		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()));
+		http.oauth2AuthorizationServer((server) -> server.registeredClientRepository(clients)
+				.clientAuthentication((clientAuthentication) -> clientAuthentication
+					.authenticationConverter(new ClientIdOnlyAuthenticationConverter())
+					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
+					.errorResponseHandler(errors))
+				.tokenEndpoint((token) -> token
+					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
+							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
+									|| converter instanceof OAuth2RefreshTokenAuthenticationConverter
+									|| converter instanceof OAuth2ClientCredentialsAuthenticationConverter)))
+					.authenticationProviders((providers) -> {
+						providers.clear();
+						providers.addAll(List.of(codeGrant, refreshGrant, clientCredentialsGrant));
+					})
+					.accessTokenResponseHandler(tokenResponses)
+					.errorResponseHandler(errors))
+				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> {
+					providers.clear();
+					providers.add(introspection);
+				}).errorResponseHandler(errors))
+				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> {
+					providers.clear();
+					providers.add(revocation);
+				}).errorResponseHandler(errors))
+				.authorizationServerMetadataEndpoint((endpoint) -> endpoint.authorizationServerMetadataCustomizer(
+						(builder) -> builder.claims((claims) -> {
+							claims.clear();
+							claims.putAll(metadata.claims());
+						}))))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	/** Login page for the dev users, health and metrics, and the admin API (guarded by its own filter). */
+	@Bean
+	@Order(2)
+	SecurityFilterChain applicationChain(HttpSecurity http) {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/error", "/actuator/health/**", "/actuator/prometheus", "/admin/**",
+					"/.well-known/openid-configuration")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**"));
+		return http.build();
+	}
+
+	/** Public keys for {@code /oauth2/jwks}; signing does not go through this source. */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return new ImmutableJWKSet<>(keys.publicKeys());
+	}
+}

@@ -1,0 +1,93 @@
+package dev.refreshserver.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import dev.refreshserver.admin.AdminAccessFilter;
+import dev.refreshserver.admin.ServerClock;
+import dev.refreshserver.client.VerifiedSecretCache;
+import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.protocol.TokenRequestValidationFilter;
+
+/** The beans everything else stands on: time, password hashing, settings and servlet filters. */
+@Configuration(proxyBeanMethods = false)
+public class ServerConfig {
+
+	@Bean
+	ServerClock clock() {
+		return new ServerClock(Clock.systemUTC());
+	}
+
+	/** Client secrets and dev passwords are stored as bcrypt; verified pairs are remembered briefly. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new VerifiedSecretCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				Duration.ofMinutes(10), 10_000);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(RefreshProperties properties) {
+		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+		if (properties.issuer() != null && !properties.issuer().isBlank()) {
+			settings.issuer(properties.issuer());
+		}
+		return settings.build();
+	}
+
+	/** Holds authorization codes between the authorize and token endpoints; tokens never go here. */
+	@Bean
+	OAuth2AuthorizationService authorizationService() {
+		return new InMemoryOAuth2AuthorizationService();
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService() {
+		return new InMemoryOAuth2AuthorizationConsentService();
+	}
+
+	@Bean
+	UserDetailsService users(RefreshProperties properties, PasswordEncoder passwordEncoder) {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+		properties.users()
+			.forEach((user) -> users.createUser(User.withUsername(user.username())
+				.password(passwordEncoder.encode(user.password()))
+				.roles("USER")
+				.build()));
+		return users;
+	}
+
+	@Bean
+	FilterRegistrationBean<TokenRequestValidationFilter> tokenRequestValidationFilter(
+			AuthorizationServerSettings settings, OAuth2ErrorWriter errors) {
+		FilterRegistrationBean<TokenRequestValidationFilter> registration = new FilterRegistrationBean<>(
+				new TokenRequestValidationFilter(Set.of(settings.getTokenEndpoint(),
+						settings.getTokenRevocationEndpoint(), settings.getTokenIntrospectionEndpoint()), errors));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AdminAccessFilter> adminAccessFilter(RefreshProperties properties) {
+		FilterRegistrationBean<AdminAccessFilter> registration = new FilterRegistrationBean<>(
+				new AdminAccessFilter(properties.admin().enabled() ? properties.admin().token() : null));
+		registration.addUrlPatterns("/admin/*");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+}

@@ -1,0 +1,83 @@
+package dev.refreshserver.protocol;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every error of the OAuth endpoints as RFC 6749 §5.2 JSON with the status its code
+ * calls for: 401 for {@code invalid_client} (with {@code WWW-Authenticate: Basic} when the
+ * client tried Basic, §5.2), 400 for the rest. Never a stack trace, never cacheable.
+ */
+@Component
+public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
+
+	static final String REALM = "Basic realm=\"refresh-server\"";
+
+	private final JsonMapper json;
+
+	public OAuth2ErrorWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
+				: new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, exception.getMessage(), null);
+		write(request, response, error);
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)
+			throws IOException {
+		HttpStatus status = statusOf(error.getErrorCode());
+		if (status == HttpStatus.UNAUTHORIZED && triedBasic(request)) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+		}
+		write(response, status, error);
+	}
+
+	public void write(HttpServletResponse response, HttpStatus status, OAuth2Error error) throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", error.getErrorCode());
+		if (error.getDescription() != null) {
+			body.put("error_description", error.getDescription());
+		}
+		if (error.getUri() != null) {
+			body.put("error_uri", error.getUri());
+		}
+		response.resetBuffer();
+		response.setStatus(status.value());
+		NoStore.apply(response);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getOutputStream().write(this.json.writeValueAsBytes(body));
+	}
+
+	static HttpStatus statusOf(String errorCode) {
+		return switch (errorCode) {
+			case OAuth2ErrorCodes.INVALID_CLIENT, OAuth2ErrorCodes.INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
+			case OAuth2ErrorCodes.SERVER_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+			case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			default -> HttpStatus.BAD_REQUEST;
+		};
+	}
+
+	private static boolean triedBasic(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5);
+	}
+}

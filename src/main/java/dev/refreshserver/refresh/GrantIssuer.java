@@ -1,0 +1,50 @@
+package dev.refreshserver.refresh;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.stereotype.Component;
+
+import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshTokenStore;
+import dev.refreshserver.store.TokenFamily;
+import dev.refreshserver.token.AccessTokens;
+
+/**
+ * Opens a token family for an original grant (a redeemed authorization code, or a grant
+ * minted by the admin API) and issues its first access and refresh tokens.
+ */
+@Component
+public class GrantIssuer {
+
+	private final RefreshTokenStore store;
+
+	private final RefreshPolicies policies;
+
+	private final AccessTokens accessTokens;
+
+	private final Clock clock;
+
+	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock) {
+		this.store = store;
+		this.policies = policies;
+		this.accessTokens = accessTokens;
+		this.clock = clock;
+	}
+
+	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope) {
+		RefreshPolicy policy = this.policies.forClient(client.getClientId());
+		Instant now = this.clock.instant();
+		TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), subject, scope, now,
+				policy.familyExpiry(now), null);
+		String refreshToken = RefreshTokens.generate();
+		Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
+		this.store.open(family,
+				RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(), now, refreshExpiry));
+		return new IssuedTokens(this.accessTokens.issue(client, subject, scope, family.id(), policy.accessTtl()),
+				new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
+	}
+}

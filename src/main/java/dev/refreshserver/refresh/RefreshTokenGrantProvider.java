@@ -1,0 +1,166 @@
+package dev.refreshserver.refresh;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.stereotype.Component;
+
+import dev.refreshserver.keys.SealingKey;
+import dev.refreshserver.protocol.OAuth2Errors;
+import dev.refreshserver.store.PresentedToken;
+import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshTokenStore;
+import dev.refreshserver.store.TokenFamily;
+import dev.refreshserver.token.AccessTokens;
+
+/**
+ * The refresh_token grant (RFC 6749 §6, RFC 9700 §4.14): validate the presented token against
+ * its family, then rotate it (or slide it, in reuse mode) and issue a new access token.
+ * A rotated-out token presented again revokes the whole family, unless it is the immediate
+ * predecessor retried inside the grace window, which gets the same successor back.
+ */
+@Component
+public class RefreshTokenGrantProvider implements AuthenticationProvider {
+
+	private static final Log logger = LogFactory.getLog(RefreshTokenGrantProvider.class);
+
+	private final RefreshTokenStore store;
+
+	private final RefreshPolicies policies;
+
+	private final AccessTokens accessTokens;
+
+	private final SealingKey sealingKey;
+
+	private final Clock clock;
+
+	public RefreshTokenGrantProvider(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens,
+			SealingKey sealingKey, Clock clock) {
+		this.store = store;
+		this.policies = policies;
+		this.accessTokens = accessTokens;
+		this.sealingKey = sealingKey;
+		this.clock = clock;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
+		OAuth2ClientAuthenticationToken clientPrincipal = AuthenticatedClients.of(request);
+		RegisteredClient client = clientPrincipal.getRegisteredClient();
+		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.REFRESH_TOKEN.getValue());
+		}
+		Refresh refresh = new Refresh(client, this.policies.forClient(client.getClientId()), this.clock.instant(),
+				RefreshTokens.hash(request.getRefreshToken()), request.getRefreshToken(), request.getScopes());
+		PresentedToken presented = this.store.find(refresh.presentedHash).orElseThrow(OAuth2Errors::invalidRefreshToken);
+		return validateAndRefresh(refresh, presented).toAuthentication(clientPrincipal);
+	}
+
+	private IssuedTokens validateAndRefresh(Refresh refresh, PresentedToken presented) {
+		TokenFamily family = presented.family();
+		if (!family.clientId().equals(refresh.client.getClientId()) || family.isRevoked()
+				|| family.isExpiredAt(refresh.now)) {
+			throw OAuth2Errors.invalidRefreshToken();
+		}
+		RefreshTokenRecord token = presented.token();
+		return switch (token.state()) {
+			case ACTIVE -> {
+				if (token.isExpiredAt(refresh.now)) {
+					throw OAuth2Errors.invalidRefreshToken();
+				}
+				yield refresh(refresh, family);
+			}
+			case ROTATED -> retryInsideGrace(refresh, family, token);
+			case REVOKED -> throw OAuth2Errors.invalidRefreshToken();
+		};
+	}
+
+	private IssuedTokens refresh(Refresh refresh, TokenFamily family) {
+		Set<String> scope = requestedScope(refresh, family);
+		Instant expiry = refresh.policy.refreshTokenExpiry(refresh.now, family.expiresAt());
+		String refreshToken;
+		if (refresh.policy.rotation() == Rotation.REUSE) {
+			if (!this.store.extend(refresh.presentedHash, expiry)) {
+				throw OAuth2Errors.invalidRefreshToken();
+			}
+			refreshToken = refresh.presentedToken;
+		}
+		else {
+			refreshToken = RefreshTokens.generate();
+			String sealed = refresh.policy.grace().isZero() ? null : this.sealingKey.seal(refreshToken);
+			RefreshTokenRecord successor = RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(),
+					refresh.now, expiry);
+			if (!this.store.rotate(refresh.presentedHash, refresh.now, successor, sealed)) {
+				// Another request rotated this token first: ours is now a retry or a reuse.
+				PresentedToken lost = this.store.find(refresh.presentedHash)
+					.orElseThrow(OAuth2Errors::invalidRefreshToken);
+				return validateAndRefresh(refresh, lost);
+			}
+		}
+		return issue(refresh, family, scope, refreshToken, expiry);
+	}
+
+	/**
+	 * A rotated-out token: inside the grace window the immediate predecessor of the live
+	 * token gets that same live token back; anything else is reuse and revokes the family.
+	 */
+	private IssuedTokens retryInsideGrace(Refresh refresh, TokenFamily family, RefreshTokenRecord token) {
+		boolean insideGrace = token.successorSealed() != null
+				&& refresh.now.isBefore(token.rotatedAt().plus(refresh.policy.grace()));
+		if (insideGrace) {
+			RefreshTokenRecord successor = this.store.find(token.successorHash())
+				.map(PresentedToken::token)
+				.filter((candidate) -> candidate.state() == RefreshTokenRecord.State.ACTIVE)
+				.orElse(null);
+			if (successor != null && !successor.isExpiredAt(refresh.now)) {
+				return issue(refresh, family, requestedScope(refresh, family),
+						this.sealingKey.unseal(token.successorSealed()), successor.expiresAt());
+			}
+		}
+		this.store.revokeFamily(family.id(), refresh.now, "refresh_token_reuse");
+		logger.warn("Refresh token reuse detected: revoked family " + family.id() + " of client "
+				+ family.clientId());
+		throw OAuth2Errors.invalidRefreshToken();
+	}
+
+	/** RFC 6749 §6: an omitted scope means the original grant; a requested one must be within it. */
+	private static Set<String> requestedScope(Refresh refresh, TokenFamily family) {
+		if (refresh.requestedScope.isEmpty()) {
+			return family.grantedScope();
+		}
+		if (!family.grantedScope().containsAll(refresh.requestedScope)) {
+			throw OAuth2Errors.invalidScope();
+		}
+		return refresh.requestedScope;
+	}
+
+	private IssuedTokens issue(Refresh refresh, TokenFamily family, Set<String> scope, String refreshToken,
+			Instant refreshExpiry) {
+		return new IssuedTokens(
+				this.accessTokens.issue(refresh.client, family.subject(), scope, family.id(),
+						refresh.policy.accessTtl()),
+				new OAuth2RefreshToken(refreshToken, refresh.now, refreshExpiry), family.id());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** One refresh request, as read from the token endpoint. */
+	private record Refresh(RegisteredClient client, RefreshPolicy policy, Instant now, String presentedHash,
+			String presentedToken, Set<String> requestedScope) {
+	}
+}

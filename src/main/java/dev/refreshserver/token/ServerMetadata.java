@@ -1,0 +1,62 @@
+package dev.refreshserver.token;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.stereotype.Component;
+
+import dev.refreshserver.config.RefreshProperties;
+import dev.refreshserver.keys.SigningKeys;
+
+/**
+ * RFC 8414 metadata true to what this server does: only the grants, client authentication
+ * methods and endpoints it really serves. Spring Authorization Server's metadata endpoint is
+ * given these claims; {@code /.well-known/openid-configuration} serves the same document.
+ */
+@Component
+public class ServerMetadata {
+
+	private final AuthorizationServerSettings settings;
+
+	private final IssuerResolver issuer;
+
+	private final SigningKeys keys;
+
+	private final List<String> scopes;
+
+	public ServerMetadata(AuthorizationServerSettings settings, IssuerResolver issuer, SigningKeys keys,
+			RefreshProperties properties) {
+		this.settings = settings;
+		this.issuer = issuer;
+		this.keys = keys;
+		TreeSet<String> allScopes = new TreeSet<>();
+		properties.clients().forEach((client) -> allScopes.addAll(client.scopes()));
+		this.scopes = List.copyOf(allScopes);
+	}
+
+	public Map<String, Object> claims() {
+		String base = this.issuer.issuer();
+		List<String> authMethods = List.of("client_secret_basic", "client_secret_post", "none");
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("issuer", base);
+		claims.put("authorization_endpoint", base + this.settings.getAuthorizationEndpoint());
+		claims.put("token_endpoint", base + this.settings.getTokenEndpoint());
+		claims.put("jwks_uri", base + this.settings.getJwkSetEndpoint());
+		claims.put("revocation_endpoint", base + this.settings.getTokenRevocationEndpoint());
+		claims.put("introspection_endpoint", base + this.settings.getTokenIntrospectionEndpoint());
+		claims.put("scopes_supported", this.scopes);
+		claims.put("response_types_supported", List.of("code"));
+		claims.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+		claims.put("token_endpoint_auth_methods_supported", authMethods);
+		claims.put("revocation_endpoint_auth_methods_supported", authMethods);
+		claims.put("introspection_endpoint_auth_methods_supported", authMethods);
+		claims.put("code_challenge_methods_supported", List.of("S256"));
+		claims.put("subject_types_supported", List.of("public"));
+		claims.put("id_token_signing_alg_values_supported", List.of(this.keys.algorithm().getName()));
+		return claims;
+	}
+}
