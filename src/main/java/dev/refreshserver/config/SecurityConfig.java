@@ -17,7 +17,14 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -27,6 +34,7 @@ import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.RefreshTokenGrantProvider;
 import dev.refreshserver.token.IntrospectionProvider;
 import dev.refreshserver.token.RevocationProvider;
@@ -46,7 +54,16 @@ public class SecurityConfig {
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
 			RefreshTokenGrantProvider refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
-			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata) {
+			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
+			AuthorizationServerSettings settings) {
+		// A request that reaches these endpoints with no client authentication at all.
+		RequestMatcher clientEndpoints = new OrRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
+				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenRevocationEndpoint()),
+				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenIntrospectionEndpoint()));
+		AuthenticationEntryPoint clientAuthenticationRequired = (request, response, exception) -> errors.write(
+				request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
+						"Client authentication is required", OAuth2Errors.TOKEN_ERROR_URI));
 		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()));
 		http.oauth2AuthorizationServer((server) -> server.registeredClientRepository(clients)
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
@@ -78,8 +95,10 @@ public class SecurityConfig {
 							claims.putAll(metadata.claims());
 						}))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(clientAuthenticationRequired, clientEndpoints)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
 		return http.build();
 	}
 

@@ -70,7 +70,15 @@ public class TokenRequestValidationFilter extends OncePerRequestFilter {
 		if (request.getQueryString() != null && !request.getQueryString().isEmpty()) {
 			return "Parameters must be sent in the request body, not in the query string";
 		}
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			// the container could not decode the body (e.g. broken percent-encoding)
+			return "The request body is not valid application/x-www-form-urlencoded";
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			if (parameter.getValue().length > 1) {
 				return "Parameter '" + parameter.getKey() + "' is repeated";
 			}
