@@ -1,0 +1,105 @@
+package dev.refreshserver;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.ServerHttp;
+import dev.refreshserver.support.ServerTest;
+
+import static dev.refreshserver.support.ServerHttp.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real authorization code + PKCE flow through the login page, then refreshing its grant. */
+class AuthorizationCodeFlowTest extends ServerTest {
+
+	private static final String REDIRECT_URI = "http://127.0.0.1:8080/callback";
+
+	@Test
+	void publicClientWithPkceGetsARefreshTokenThatRefreshes() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-public", "read write", verifier);
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
+
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+		assertThat(tokens.field("scope")).isEqualTo("read write");
+		assertThat(tokens.header("Cache-Control")).isEqualTo("no-store");
+		HttpResponseView refreshed = this.http.postForm("/oauth2/token", form("grant_type", "refresh_token",
+				"refresh_token", tokens.field("refresh_token"), "client_id", "demo-public"));
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(this.http.introspect(refreshed.field("access_token")).field("sub")).isEqualTo("alice");
+	}
+
+	@Test
+	void confidentialClientRedeemsCodeOnceAndASecondRedemptionRevokesTheGrant() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-client", "read", verifier);
+		Map<String, String> redemption = form("grant_type", "authorization_code", "code", code, "redirect_uri",
+				REDIRECT_URI, "code_verifier", verifier);
+		String basic = ServerHttp.basic("demo-client", "demo-secret");
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", redemption, "Authorization", basic);
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+
+		HttpResponseView again = this.http.postForm("/oauth2/token", redemption, "Authorization", basic);
+		assertThat(again.error()).isEqualTo("invalid_grant");
+		assertThat(this.http.refresh(tokens.field("refresh_token")).error()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void wrongCodeVerifierIsInvalidGrant() throws Exception {
+		String code = authorize("demo-public", "read", RefreshTokens.generate());
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier",
+				RefreshTokens.generate()));
+
+		assertThat(tokens.status()).isEqualTo(400);
+		assertThat(tokens.error()).isEqualTo("invalid_grant");
+	}
+
+	/** Walks the browser part: authorize, log in as the dev user, follow back to the code. */
+	private String authorize(String clientId, String scope, String verifier) throws Exception {
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		String authorize = "/oauth2/authorize?" + ServerHttp.encode(form("response_type", "code", "client_id",
+				clientId, "redirect_uri", REDIRECT_URI, "scope", scope, "state", "xyz", "code_challenge", challenge,
+				"code_challenge_method", "S256"));
+
+		HttpResponseView toLogin = this.http.get(authorize, "Accept", "text/html");
+		assertThat(toLogin.status()).as(toLogin.toString()).isEqualTo(302);
+		assertThat(toLogin.header("Location")).endsWith("/login");
+		HttpResponseView loginPage = this.http.get("/login", "Accept", "text/html");
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+		assertThat(csrf.find()).as(loginPage.body()).isTrue();
+
+		HttpResponseView loggedIn = this.http.postForm("/login",
+				form("username", "alice", "password", "alice-password", "_csrf", csrf.group(1)), "Accept",
+				"text/html");
+		assertThat(loggedIn.status()).isEqualTo(302);
+		HttpResponseView backToClient = this.http.get(loggedIn.header("Location"), "Accept", "text/html");
+		assertThat(backToClient.status()).as(backToClient.toString()).isEqualTo(302);
+		URI callback = URI.create(backToClient.header("Location"));
+		assertThat(callback.toString()).startsWith(REDIRECT_URI);
+		Map<String, String> query = new LinkedHashMap<>();
+		for (String pair : callback.getRawQuery().split("&")) {
+			String[] parts = pair.split("=", 2);
+			query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+		}
+		assertThat(query.get("state")).isEqualTo("xyz");
+		return query.get("code");
+	}
+}
