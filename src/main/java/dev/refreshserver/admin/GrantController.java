@@ -80,7 +80,7 @@ public class GrantController {
 			HttpServletResponse response) throws IOException {
 		RegisteredClient client = refreshableClient(clientId);
 		IssuedTokens tokens = this.grants.open(client, required(subject, "subject"), grantedScope(client, scope));
-		this.tokenResponses.write(response, tokens.accessToken(), tokens.refreshToken(), Map.of());
+		this.tokenResponses.write(response, client, tokens.accessToken(), tokens.refreshToken());
 	}
 
 	@PostMapping("/bulk")

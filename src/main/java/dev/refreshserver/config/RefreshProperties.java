@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.refreshserver.profile.ProfileSettings;
 import dev.refreshserver.refresh.PolicySettings;
 
 /**
@@ -20,7 +21,7 @@ public record RefreshProperties(
 		String issuer,
 		String signingAlgorithm,
 		Admin admin,
-		Map<String, PolicySettings> profiles,
+		Map<String, ProfileSettings> profiles,
 		List<Client> clients,
 		List<User> users) {
 

@@ -2,9 +2,13 @@ package dev.refreshserver.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +27,9 @@ import dev.refreshserver.admin.AdminAccessFilter;
 import dev.refreshserver.admin.ServerClock;
 import dev.refreshserver.client.VerifiedSecretCache;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
-import dev.refreshserver.protocol.TokenRequestValidationFilter;
+import dev.refreshserver.profile.RequestRules;
+import dev.refreshserver.protocol.TokenRequestFilter;
+import dev.refreshserver.refresh.RefreshPolicies;
 
 /** The beans everything else stands on: time, password hashing, settings and servlet filters. */
 @Configuration(proxyBeanMethods = false)
@@ -72,12 +78,19 @@ public class ServerConfig {
 		return users;
 	}
 
+	/** The token endpoints, their profile aliases, and the request shapes the server profile accepts. */
 	@Bean
-	FilterRegistrationBean<TokenRequestValidationFilter> tokenRequestValidationFilter(
-			AuthorizationServerSettings settings, OAuth2ErrorWriter errors) {
-		FilterRegistrationBean<TokenRequestValidationFilter> registration = new FilterRegistrationBean<>(
-				new TokenRequestValidationFilter(Set.of(settings.getTokenEndpoint(),
-						settings.getTokenRevocationEndpoint(), settings.getTokenIntrospectionEndpoint()), errors));
+	FilterRegistrationBean<TokenRequestFilter> tokenRequestFilter(AuthorizationServerSettings settings,
+			RefreshPolicies policies, OAuth2ErrorWriter errors, JsonMapper json) {
+		RequestRules rules = policies.serverProfile().request();
+		Map<String, String> endpoints = new HashMap<>();
+		for (String endpoint : List.of(settings.getTokenEndpoint(), settings.getTokenRevocationEndpoint(),
+				settings.getTokenIntrospectionEndpoint())) {
+			endpoints.put(endpoint, endpoint);
+		}
+		rules.tokenPaths().forEach((alias) -> endpoints.put(alias, settings.getTokenEndpoint()));
+		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(
+				new TokenRequestFilter(endpoints, settings.getTokenEndpoint(), rules, errors, json));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.config.RefreshProperties;
+import dev.refreshserver.profile.ProfileSettings;
 
 /**
  * Resolves each client's {@link RefreshPolicy} once: the client's own overrides over its
@@ -18,10 +19,17 @@ public class RefreshPolicies {
 
 	private final Map<String, RefreshPolicy> byClientId = new ConcurrentHashMap<>();
 
+	private final ProfileSettings serverProfile;
+
 	public RefreshPolicies(RefreshProperties properties) {
 		this.properties = properties;
-		profile(properties.profile());
+		this.serverProfile = profile(properties.profile());
 		properties.clients().forEach((client) -> forClient(client.clientId()));
+	}
+
+	/** The profile chosen for the whole server with {@code refresh.profile}. */
+	public ProfileSettings serverProfile() {
+		return this.serverProfile;
 	}
 
 	/** The policy of a client; a client unknown to configuration gets the server profile's. */
@@ -37,15 +45,16 @@ public class RefreshPolicies {
 			.orElse(null);
 		String profileName = (client != null && client.profile() != null) ? client.profile()
 				: this.properties.profile();
-		PolicySettings settings = profile(profileName);
+		ProfileSettings profile = profile(profileName);
+		PolicySettings settings = profile.policy();
 		if (client != null && client.policy() != null) {
 			settings = client.policy().over(settings);
 		}
-		return RefreshPolicy.from(settings);
+		return RefreshPolicy.from(settings, profile.response());
 	}
 
-	private PolicySettings profile(String name) {
-		PolicySettings settings = this.properties.profiles().get(name);
+	private ProfileSettings profile(String name) {
+		ProfileSettings settings = this.properties.profiles().get(name);
 		if (settings == null) {
 			throw new IllegalStateException("Unknown refresh profile '" + name + "'; configured profiles: "
 					+ this.properties.profiles().keySet());

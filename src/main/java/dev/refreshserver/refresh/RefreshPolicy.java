@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.springframework.util.Assert;
 
+import dev.refreshserver.profile.ResponseShape;
+
 /**
  * The refresh rules for one client, resolved once from its profile and its own overrides.
  *
@@ -13,9 +15,10 @@ import org.springframework.util.Assert;
  * @param accessTtl lifetime of an access token
  * @param idleTtl lifetime of a refresh token since its last use (slides on every use)
  * @param absoluteTtl lifetime of a whole family since the original grant; zero means none
+ * @param response the shape of the token response
  */
 public record RefreshPolicy(Rotation rotation, Duration grace, Duration accessTtl, Duration idleTtl,
-		Duration absoluteTtl) {
+		Duration absoluteTtl, ResponseShape response) {
 
 	/** RFC 9700 §4.14.2 style grace is for lost responses, not a second life for the token. */
 	public static final Duration MAX_GRACE = Duration.ofMinutes(1);
@@ -27,11 +30,12 @@ public record RefreshPolicy(Rotation rotation, Duration grace, Duration accessTt
 		Assert.isTrue(accessTtl != null && !accessTtl.isZero() && !accessTtl.isNegative(), "access-ttl must be positive");
 		Assert.isTrue(idleTtl != null && !idleTtl.isZero() && !idleTtl.isNegative(), "idle-ttl must be positive");
 		Assert.isTrue(absoluteTtl != null && !absoluteTtl.isNegative(), "absolute-ttl must not be negative");
+		Assert.notNull(response, "response is required");
 	}
 
-	public static RefreshPolicy from(PolicySettings settings) {
+	public static RefreshPolicy from(PolicySettings settings, ResponseShape response) {
 		return new RefreshPolicy(settings.rotation(), settings.grace(), settings.accessTtl(), settings.idleTtl(),
-				settings.absoluteTtl());
+				settings.absoluteTtl(), response);
 	}
 
 	/** When a family started at {@code familyStart} stops being refreshable, or null when never. */

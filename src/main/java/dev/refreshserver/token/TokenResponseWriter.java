@@ -1,6 +1,9 @@
 package dev.refreshserver.token;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,39 +17,64 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
+import dev.refreshserver.profile.ResponseShape;
 import dev.refreshserver.protocol.NoStore;
+import dev.refreshserver.refresh.RefreshPolicies;
 
-/** Writes the RFC 6749 §5.1 token response for every grant, the admin mint included. */
+/**
+ * Writes the RFC 6749 §5.1 token response for every grant, the admin mint included, in the
+ * {@link ResponseShape} of the client's profile.
+ */
 @Component
 public class TokenResponseWriter implements AuthenticationSuccessHandler {
 
+	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
 	private final JsonMapper json;
 
-	public TokenResponseWriter(JsonMapper json) {
+	private final RefreshPolicies policies;
+
+	public TokenResponseWriter(JsonMapper json, RefreshPolicies policies) {
 		this.json = json;
+		this.policies = policies;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) authentication;
-		write(response, tokens.getAccessToken(), tokens.getRefreshToken(), tokens.getAdditionalParameters());
+		write(response, tokens.getRegisteredClient(), tokens.getAccessToken(), tokens.getRefreshToken());
 	}
 
-	public void write(HttpServletResponse response, OAuth2AccessToken accessToken, OAuth2RefreshToken refreshToken,
-			Map<String, Object> additionalParameters) throws IOException {
+	public void write(HttpServletResponse response, RegisteredClient client, OAuth2AccessToken accessToken,
+			OAuth2RefreshToken refreshToken) throws IOException {
+		ResponseShape shape = this.policies.forClient(client.getClientId()).response();
+		Instant issuedAt = accessToken.getIssuedAt();
+		long expiresIn = ChronoUnit.SECONDS.between(issuedAt, accessToken.getExpiresAt());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", accessToken.getTokenValue());
-		body.put("token_type", accessToken.getTokenType().getValue());
-		body.put("expires_in", ChronoUnit.SECONDS.between(accessToken.getIssuedAt(), accessToken.getExpiresAt()));
+		body.put("token_type", shape.tokenType());
+		body.put("expires_in", shape.expiresInAsString() ? Long.toString(expiresIn) : expiresIn);
 		if (refreshToken != null) {
 			body.put("refresh_token", refreshToken.getTokenValue());
+			if (shape.refreshTokenExpiresIn() && refreshToken.getExpiresAt() != null) {
+				body.put("refresh_token_expires_in", ChronoUnit.SECONDS.between(issuedAt, refreshToken.getExpiresAt()));
+			}
 		}
-		body.put("scope", String.join(" ", accessToken.getScopes()));
-		body.putAll(additionalParameters);
+		if (shape.includeScope()) {
+			body.put("scope", String.join(" ", accessToken.getScopes()));
+		}
+		if (shape.claims() != null) {
+			body.put("claims", shape.claims());
+		}
+		if (shape.createdAt()) {
+			body.put("created_at", CREATED_AT.format(issuedAt));
+		}
 		response.setStatus(HttpServletResponse.SC_OK);
 		NoStore.apply(response);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

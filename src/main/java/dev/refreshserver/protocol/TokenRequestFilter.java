@@ -1,0 +1,209 @@
+package dev.refreshserver.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.refreshserver.profile.RequestRules;
+import dev.refreshserver.profile.RequestRules.Encoding;
+
+/**
+ * Protocol hygiene for the token, revocation and introspection endpoints, before any client
+ * authentication. By RFC 6749: POST only, parameters in a form body only (§3.2; never the
+ * query string, where credentials end up in logs), no repeated parameter (§3.1) and one client
+ * authentication method per request (§2.3). A profile's {@link RequestRules} may accept more
+ * (a JSON body, query parameters, GET, a path alias); such a request is handed on as the
+ * equivalent form POST. Every violation is a §5.2 error.
+ */
+public class TokenRequestFilter extends OncePerRequestFilter {
+
+	private static final int MAX_JSON_BODY = 64 * 1024;
+
+	private final Map<String, String> endpoints;
+
+	private final String tokenEndpoint;
+
+	private final RequestRules rules;
+
+	private final OAuth2ErrorWriter errors;
+
+	private final JsonMapper json;
+
+	/**
+	 * @param endpoints each served path mapped to the canonical endpoint path it stands for
+	 */
+	public TokenRequestFilter(Map<String, String> endpoints, String tokenEndpoint, RequestRules rules,
+			OAuth2ErrorWriter errors, JsonMapper json) {
+		this.endpoints = endpoints;
+		this.tokenEndpoint = tokenEndpoint;
+		this.rules = rules;
+		this.errors = errors;
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.endpoints.containsKey(pathOf(request));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = pathOf(request);
+		String endpoint = this.endpoints.get(path);
+		boolean get = HttpMethod.GET.matches(request.getMethod());
+		if (!HttpMethod.POST.matches(request.getMethod())
+				&& !(get && !this.rules.requirePost() && endpoint.equals(this.tokenEndpoint))) {
+			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
+			this.errors.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+					OAuth2Errors.invalidRequest("This endpoint accepts POST only").getError());
+			return;
+		}
+		try {
+			if (this.rules.requireHttps() && !request.isSecure()) {
+				throw OAuth2Errors.invalidRequest("HTTPS is required");
+			}
+			Map<String, String[]> parameters = get ? containerParameters(request) : bodyParameters(request);
+			for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+				if (parameter.getValue().length > 1) {
+					throw OAuth2Errors.invalidRequest("Parameter '" + parameter.getKey() + "' is repeated");
+				}
+			}
+			boolean hideAuthorization = checkClientAuthentication(request, parameters);
+			boolean canonical = !get && !hideAuthorization && path.equals(endpoint) && isForm(request.getContentType())
+					&& request.getQueryString() == null;
+			chain.doFilter(canonical ? request : new TokenRequest(request, parameters, endpoint, hideAuthorization),
+					response);
+		}
+		catch (OAuth2AuthenticationException ex) {
+			this.errors.write(request, response, ex.getError());
+		}
+	}
+
+	private Map<String, String[]> bodyParameters(HttpServletRequest request) throws IOException {
+		String contentType = request.getContentType();
+		boolean hasQuery = request.getQueryString() != null && !request.getQueryString().isEmpty();
+		if (hasQuery && !this.rules.accepts(Encoding.QUERY)) {
+			throw OAuth2Errors.invalidRequest("Parameters must be sent in the request body, not in the query string");
+		}
+		if (isForm(contentType)) {
+			return containerParameters(request);
+		}
+		if (isJson(contentType) && this.rules.accepts(Encoding.JSON)) {
+			Map<String, String[]> parameters = jsonParameters(request);
+			if (hasQuery) {
+				containerParameters(request).forEach((name, values) -> parameters.merge(name, values,
+						(body, query) -> new String[] { body[0], query[0] }));
+			}
+			return parameters;
+		}
+		if (hasQuery && request.getContentLengthLong() <= 0) {
+			return containerParameters(request);
+		}
+		throw OAuth2Errors.invalidRequest("The request body must be application/x-www-form-urlencoded");
+	}
+
+	private static Map<String, String[]> containerParameters(HttpServletRequest request) {
+		try {
+			return new LinkedHashMap<>(request.getParameterMap());
+		}
+		catch (IllegalStateException ex) {
+			// the container could not decode the parameters (e.g. broken percent-encoding)
+			throw OAuth2Errors.invalidRequest("The parameters are not valid application/x-www-form-urlencoded");
+		}
+	}
+
+	/** A JSON object of scalar members, as Webex's samples post it. */
+	private Map<String, String[]> jsonParameters(HttpServletRequest request) throws IOException {
+		InputStream body = request.getInputStream();
+		byte[] bytes = body.readNBytes(MAX_JSON_BODY + 1);
+		if (bytes.length > MAX_JSON_BODY) {
+			throw OAuth2Errors.invalidRequest("The request body is too large");
+		}
+		JsonNode object;
+		try {
+			object = this.json.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw OAuth2Errors.invalidRequest("The request body is not valid JSON");
+		}
+		if (object == null || !object.isObject()) {
+			throw OAuth2Errors.invalidRequest("The request body must be a JSON object");
+		}
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : object.properties()) {
+			if (!member.getValue().isValueNode() || member.getValue().isNull()) {
+				throw OAuth2Errors.invalidRequest("Parameter '" + member.getKey() + "' must be a string");
+			}
+			parameters.put(member.getKey(), new String[] { member.getValue().asString() });
+		}
+		return parameters;
+	}
+
+	/**
+	 * One client authentication method per request, and only the ones the profile takes.
+	 * @return whether the Authorization header is to be ignored (a profile's stray Bearer)
+	 */
+	private boolean checkClientAuthentication(HttpServletRequest request, Map<String, String[]> parameters) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		boolean secretInBody = parameters.containsKey(OAuth2ParameterNames.CLIENT_SECRET);
+		if (authorization != null && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			if (this.rules.ignoreBearerHeader() && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				return true;
+			}
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT,
+					"Client authentication supports the Basic scheme only");
+		}
+		if (authorization != null && secretInBody) {
+			throw OAuth2Errors.invalidRequest(
+					"Use exactly one client authentication method: the Authorization header or client_secret");
+		}
+		if (secretInBody && !this.rules.clientSecretInBody()) {
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT,
+					"Confidential clients must authenticate with the Authorization header");
+		}
+		return false;
+	}
+
+	private static String pathOf(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	private static boolean isForm(String contentType) {
+		return is(MediaType.APPLICATION_FORM_URLENCODED, contentType);
+	}
+
+	private static boolean isJson(String contentType) {
+		return is(MediaType.APPLICATION_JSON, contentType);
+	}
+
+	private static boolean is(MediaType expected, String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			return expected.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+}
