@@ -21,6 +21,7 @@ public record RefreshProperties(
 		String issuer,
 		String signingAlgorithm,
 		Admin admin,
+		Tls tls,
 		Map<String, ProfileSettings> profiles,
 		List<Client> clients,
 		List<User> users) {
@@ -30,6 +31,11 @@ public record RefreshProperties(
 		clients = (clients != null) ? clients : List.of();
 		users = (users != null) ? users : List.of();
 		admin = (admin != null) ? admin : new Admin(null);
+		tls = (tls != null) ? tls : new Tls(false);
+	}
+
+	/** HTTPS on {@code server.port}, with {@code keys/tls.crt} and {@code keys/tls.key} (a dev pair is generated). */
+	public record Tls(boolean enabled) {
 	}
 
 	/** The dev/test control plane: enabled only when a token is configured. */

@@ -63,7 +63,8 @@ public class TokenResponseWriter implements AuthenticationSuccessHandler {
 		if (refreshToken != null) {
 			body.put("refresh_token", refreshToken.getTokenValue());
 			if (shape.refreshTokenExpiresIn() && refreshToken.getExpiresAt() != null) {
-				body.put("refresh_token_expires_in", ChronoUnit.SECONDS.between(issuedAt, refreshToken.getExpiresAt()));
+				body.put("refresh_token_expires_in",
+						ChronoUnit.SECONDS.between(refreshToken.getIssuedAt(), refreshToken.getExpiresAt()));
 			}
 		}
 		if (shape.includeScope()) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 /** Speaks HTTP to a running server the way an OAuth client would. */
 public class ServerHttp {
 
@@ -21,13 +23,22 @@ public class ServerHttp {
 
 	private final String base;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.cookieHandler(new CookieManager())
-		.build();
+	private final HttpClient client;
 
 	public ServerHttp(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	/** @param tls trust for an HTTPS server, or null for plain HTTP */
+	public ServerHttp(String base, SSLContext tls) {
+		this.base = base;
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager());
+		if (tls != null) {
+			builder.sslContext(tls);
+		}
+		this.client = builder.build();
 	}
 
 	public String base() {
@@ -91,8 +102,11 @@ public class ServerHttp {
 
 	/** Mints a grant through the admin API; returns the token response. */
 	public HttpResponseView mint(String clientId, String subject, String scope) {
-		return postForm("/admin/grants", form("client_id", clientId, "subject", subject, "scope", scope),
-				"Authorization", "Bearer " + ADMIN_TOKEN);
+		Map<String, String> form = form("client_id", clientId, "subject", subject);
+		if (scope != null) {
+			form.put("scope", scope);
+		}
+		return postForm("/admin/grants", form, "Authorization", "Bearer " + ADMIN_TOKEN);
 	}
 
 	public String mintRefreshToken(String clientId, String scope) {

@@ -1,0 +1,46 @@
+package dev.refreshserver.profile;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The standard profile (RFC 6749 §6), and a client that takes another profile with one config line. */
+class StandardProfileTest extends ServerTest {
+
+	@Test
+	void rfc6749RequestGetsTheRfc6749Response() {
+		HttpResponseView response = this.http.refresh(this.http.mintRefreshToken("demo-client", "read"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().propertyNames()).containsExactlyInAnyOrder("access_token", "token_type",
+				"expires_in", "refresh_token", "scope");
+		assertThat(response.field("token_type")).isEqualTo("Bearer");
+		assertThat(response.json().get("expires_in").asLong()).isEqualTo(600);
+	}
+
+	@Test
+	void queryStringParametersAreInvalidRequest() {
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		HttpResponseView response = this.http.post("/oauth2/token?grant_type=refresh_token&refresh_token=" + token
+				+ "&client_id=demo-client&client_secret=demo-secret", null, "");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.error()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	void aClientCanTakeAnotherProfileWithOneConfigLine() {
+		String token = this.http.mintRefreshToken("webex-client", "spark:all");
+		HttpResponseView response = this.http.postForm("/oauth2/token", Map.of("grant_type", "refresh_token",
+				"refresh_token", token, "client_id", "webex-client", "client_secret", "webex-secret"));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.field("refresh_token")).isEqualTo(token);
+		assertThat(response.json().get("expires_in").asLong()).isEqualTo(1209600);
+		assertThat(response.json().has("refresh_token_expires_in")).isTrue();
+	}
+}
