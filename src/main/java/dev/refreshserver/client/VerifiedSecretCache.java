@@ -10,11 +10,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.refreshserver.refresh.RefreshTokens;
 
 /**
- * A password encoder that remembers, for a few minutes, which (secret, stored hash) pairs it
- * has already verified, so that a client refreshing many times pays the slow password hash
- * once rather than on every request. Only successes are remembered; the key is a SHA-256 of
- * the pair, never the secret. Changing a client's stored hash changes the key, so a rotated
- * secret is never accepted from the cache.
+ * A password encoder that remembers, for a few minutes, the outcome of checking a (secret,
+ * stored hash) pair, so that a client refreshing many times pays the slow password hash once
+ * rather than on every request, and a client retrying with the same wrong secret does not burn
+ * a bcrypt per retry. Successes and failures are kept in separate caches so that a flood of
+ * distinct wrong secrets cannot evict the verified ones. The key is a SHA-256 of the pair, never
+ * the secret. Changing a client's stored hash changes every key, so an old secret is never
+ * accepted from the cache.
  */
 public class VerifiedSecretCache implements PasswordEncoder {
 
@@ -22,9 +24,12 @@ public class VerifiedSecretCache implements PasswordEncoder {
 
 	private final Cache<String, Boolean> verified;
 
+	private final Cache<String, Boolean> refused;
+
 	public VerifiedSecretCache(PasswordEncoder delegate, Duration ttl, long maximumSize) {
 		this.delegate = delegate;
 		this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+		this.refused = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
 	}
 
 	@Override
@@ -41,10 +46,11 @@ public class VerifiedSecretCache implements PasswordEncoder {
 		if (this.verified.getIfPresent(key) != null) {
 			return true;
 		}
-		boolean matches = this.delegate.matches(rawPassword, encodedPassword);
-		if (matches) {
-			this.verified.put(key, Boolean.TRUE);
+		if (this.refused.getIfPresent(key) != null) {
+			return false;
 		}
+		boolean matches = this.delegate.matches(rawPassword, encodedPassword);
+		(matches ? this.verified : this.refused).put(key, Boolean.TRUE);
 		return matches;
 	}
 
@@ -52,5 +58,4 @@ public class VerifiedSecretCache implements PasswordEncoder {
 	public boolean upgradeEncoding(String encodedPassword) {
 		return this.delegate.upgradeEncoding(encodedPassword);
 	}
-
 }
