@@ -1,0 +1,441 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Side-by-side refresh_token benchmark: starts each system on a free loopback port with its own temp
+ * data dir, mints token families, warms up, measures, stops it; then the size sweep of our server;
+ * writes bench/results/latest.{json,md,png}. Everything is bounded in time and stops by itself.
+ */
+public final class Main {
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("java.awt.headless", "true");
+		Options o = Options.parse(args);
+		Thread watchdog = new Thread(() -> {
+			try {
+				Thread.sleep(TimeUnit.MINUTES.toMillis(o.maxMinutes));
+				System.err.println("bench: --max-minutes=" + o.maxMinutes + " reached, stopping");
+				System.exit(3); // the shutdown hook stops every server
+			}
+			catch (InterruptedException ex) {
+				// finished in time
+			}
+		}, "bench-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+		int rc = o.attach != null ? attach(o) : full(o);
+		watchdog.interrupt();
+		System.exit(rc);
+	}
+
+	static int full(Options o) throws Exception {
+		Proc.pidFile = o.benchDir.resolve(".server-pids");
+		Path work = Files.createTempDirectory("refresh-bench-");
+		Http http = new Http(o.requestTimeoutSeconds);
+		Report rep = new Report(o);
+		describeMachine(rep, o);
+		log("bench: work dir %s, results -> %s", work, o.out);
+		log("bench: servers' java: %s", firstLine(String.valueOf(rep.machine.get("server_java"))));
+		try {
+			if (o.ceiling) {
+				ceiling(o, rep);
+				rep.write();
+			}
+			for (String name : o.systems) {
+				runSystem(o, http, rep, name, work);
+				rep.write();
+			}
+			if (!o.sweep.isEmpty()) {
+				sweep(o, http, rep, work);
+			}
+		}
+		finally {
+			rep.finished = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+			rep.write();
+			if (!o.keepWork) {
+				deleteTree(work);
+			}
+		}
+		System.out.println();
+		System.out.println(Files.readString(o.out.resolve("latest.md")));
+		printRatios(rep);
+		return 0;
+	}
+
+	static void printRatios(Report rep) {
+		for (String ours : List.of("ours", "ours-eddsa")) {
+			for (String base : List.of("sas-bcrypt", "sas-noop", "navikt")) {
+				double r = rep.ratio(ours, base);
+				if (!Double.isNaN(r)) {
+					log("RATIO %s/%s = %.2fx", ours, base, r);
+				}
+			}
+		}
+	}
+
+	static boolean prerequisite(Options o, String name, Report.SystemResult sr) {
+		Path need = name.startsWith("ours") ? o.mainJar
+				: name.startsWith("sas") ? o.baselineJar : name.equals("navikt") ? o.naviktClasspath : null;
+		if (need != null && !Files.isRegularFile(need)) {
+			sr.error = "not run: " + need + " is missing (build it first; bench/run.sh does)";
+			log("bench: %s %s", name, sr.error);
+			return false;
+		}
+		return true;
+	}
+
+	static void runSystem(Options o, Http http, Report rep, String name, Path work) throws IOException {
+		Sut s = Sut.of(name);
+		Report.SystemResult sr = rep.system(name, s.description);
+		if (!prerequisite(o, name, sr)) {
+			return;
+		}
+		log("== %s: %s", name, s.description);
+		try {
+			long t0 = System.nanoTime();
+			s.start(o, work);
+			s.awaitReady(http, 240);
+			sr.startSeconds = (System.nanoTime() - t0) / 1e9;
+			log("   up at %s in %.1f s (pid %d)", s.baseUrl, sr.startSeconds, s.proc.pid());
+			t0 = System.nanoTime();
+			List<Load.Family> fams = s.mint(http, o.families, 4, 0);
+			sr.mintSeconds = (System.nanoTime() - t0) / 1e9;
+			log("   minted %d families in %.1f s", fams.size(), sr.mintSeconds);
+
+			Load load = new Load(http, s, o.maxWarmup);
+			Load.Plan valid = new Load.Plan(name + "/valid", Load.Mode.VALID, o.concurrency, o.rate, o.warmup, o.duration,
+					o.reps, 0);
+			log("   valid refreshes: warm-up %d s, %d x %d s %s", o.warmup, o.reps, o.duration,
+					o.rate > 0 ? "open loop at " + o.rate + "/s" : "closed loop, " + o.concurrency + " workers");
+			waitIdle(o, s);
+			sr.valid = load.run(valid, fams, null);
+			summary(sr.valid);
+			rep.write();
+
+			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
+			if (o.halfPeak && name.startsWith("ours") && o.rate <= 0 && sr.valid.refreshPerSec() > 0
+					&& live.size() >= o.concurrency) {
+				double rate = sr.valid.refreshPerSec() / 2;
+				log("   half of peak: open loop at %.0f/s, warm-up %d s, %d s", rate, o.halfPeakWarmup, o.halfPeakDuration);
+				waitIdle(o, s);
+				sr.halfPeak = load.run(new Load.Plan(name + "/half-peak", Load.Mode.VALID, o.concurrency, rate,
+						o.halfPeakWarmup, o.halfPeakDuration, 1, 0), live, null);
+				summary(sr.halfPeak);
+				rep.write();
+				live = fams.stream().filter(f -> !f.dead).toList();
+			}
+
+			if (o.mixed && live.size() >= o.concurrency) {
+				double est = Math.max(1, sr.valid.refreshPerSec()) * 1.3;
+				double seconds = o.mixedWarmup + (double) o.mixedReps * o.mixedDuration;
+				int pairs = (int) Math.ceil(est * o.invalidFraction / 3 * seconds * 1.5) + 2 * o.concurrency;
+				t0 = System.nanoTime();
+				ConcurrentLinkedQueue<Load.Family> sacrificial = new ConcurrentLinkedQueue<>(
+						s.mint(http, pairs, 4, o.families));
+				log("   mixed: minted %d sacrificial families for replays in %.1f s; warm-up %d s, %d x %d s, %.0f %% invalid",
+						pairs, (System.nanoTime() - t0) / 1e9, o.mixedWarmup, o.mixedReps, o.mixedDuration,
+						100 * o.invalidFraction);
+				waitIdle(o, s);
+				sr.mixed = load.run(new Load.Plan(name + "/mixed", Load.Mode.MIXED, o.concurrency, 0, o.mixedWarmup,
+						o.mixedDuration, o.mixedReps, o.invalidFraction).fixedWarmup(), live, sacrificial);
+				summary(sr.mixed);
+			}
+		}
+		catch (Exception ex) {
+			sr.error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			log("   FAILED: %s", sr.error);
+			if (s.proc != null) {
+				log("   last lines of %s:\n%s", s.proc.log, s.proc.logTail(30));
+			}
+		}
+		finally {
+			s.stop();
+		}
+	}
+
+	static void sweep(Options o, Http http, Report rep, Path work) throws IOException {
+		Sut.Ours s = new Sut.Ours("ours-sweep", "RS256");
+		if (!Files.isRegularFile(o.mainJar)) {
+			rep.sweepError = "not run: " + o.mainJar + " is missing";
+			return;
+		}
+		List<Integer> sizes = o.sweep.stream().sorted().toList();
+		int active = Math.min(o.families, sizes.get(0));
+		log("== size sweep of ours: %s stored families (%d active)", sizes, active);
+		try {
+			s.start(o, work);
+			s.awaitReady(http, 240);
+			List<Load.Family> fams = s.mint(http, active, 4, 0);
+			long stored = active;
+			Load load = new Load(http, s, o.maxWarmup);
+			for (int size : sizes) {
+				double fill = 0;
+				if (size > stored) {
+					long t0 = System.nanoTime();
+					while (stored < size) {
+						int chunk = (int) Math.min(o.fillChunk, size - stored);
+						long created = s.bulk(http, chunk);
+						if (created <= 0) {
+							throw new IllegalStateException("bulk fill created " + created);
+						}
+						stored += created;
+						log("   filled %,d / %,d (%.0f s)", stored, size, (System.nanoTime() - t0) / 1e9);
+					}
+					fill = (System.nanoTime() - t0) / 1e9;
+				}
+				List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
+				if (live.size() < o.concurrency) {
+					throw new IllegalStateException("too few live families left: " + live.size());
+				}
+				// the first point runs on a fresh JVM: give it the full warm-up
+				waitIdle(o, s);
+				int warm = rep.sweep.isEmpty() ? Math.max(o.sweepWarmup, o.warmup) : o.sweepWarmup;
+				Load.Plan plan = new Load.Plan("sweep-" + Report.human(size), Load.Mode.VALID, o.concurrency, 0, warm,
+						o.sweepDuration, o.sweepReps, 0);
+				Load.Result r = load.run(rep.sweep.isEmpty() ? plan : plan.fixedWarmup(), live, null);
+				rep.sweep.add(new Report.SweepPoint(size, fill, r));
+				summary(r);
+				rep.write();
+			}
+		}
+		catch (Exception ex) {
+			rep.sweepError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			log("   sweep FAILED: %s", rep.sweepError);
+			if (s.proc != null) {
+				log("   last lines of %s:\n%s", s.proc.log, s.proc.logTail(30));
+			}
+		}
+		finally {
+			s.stop();
+		}
+	}
+
+	/**
+	 * Runs bench.Ceiling in a child JVM with the servers' java, on a quiet box; if other processes used
+	 * the CPU meanwhile, runs it once more and keeps the quieter attempt.
+	 */
+	static void ceiling(Options o, Report rep) {
+		log("== signing ceiling: pure Nimbus, %d threads, %d s per algorithm", o.ceilingThreads, o.ceilingSeconds);
+		try {
+			String jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+			String best = null;
+			double bestOther = Double.MAX_VALUE;
+			for (int attempt = 1; attempt <= 2 && bestOther > Load.DISTURBED_CORES; attempt++) {
+				waitIdle(o, null);
+				Cpu.Sample a = Cpu.sample(-1);
+				long t0 = System.nanoTime();
+				Process p = new ProcessBuilder(o.serverJava, "-cp", jar, "bench.Ceiling", "--seconds=" + o.ceilingSeconds,
+						"--threads=" + o.ceilingThreads).redirectErrorStream(true).start();
+				String out;
+				try {
+					if (!p.waitFor(3 * (o.ceilingSeconds + 10) + 30, TimeUnit.SECONDS)) {
+						throw new IllegalStateException("ceiling run timed out");
+					}
+					out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				}
+				finally {
+					p.destroyForcibly();
+				}
+				Cpu.Sample b = Cpu.sample(-1);
+				double wall = (System.nanoTime() - t0) / 1e9;
+				double child = 0;
+				for (String line : out.split("\n")) {
+					if (line.startsWith("cpu ")) {
+						child = Double.parseDouble(line.substring(4).trim());
+					}
+				}
+				double other = Math.max(0, (b.machineBusy() - a.machineBusy()) - (b.generator() - a.generator()) - child)
+						/ wall;
+				if (Double.isNaN(other)) {
+					other = 0;
+				}
+				if (other < bestOther) {
+					bestOther = other;
+					best = out;
+				}
+				if (other > Load.DISTURBED_CORES) {
+					log("   (ceiling attempt %d disturbed: other processes used %.2f cores)", attempt, other);
+				}
+			}
+			rep.ceilingOtherCores = bestOther;
+			for (String line : best.split("\n")) {
+				String[] f = line.trim().split(" ", 4);
+				if (line.startsWith("java ")) {
+					rep.ceilingJava = line.substring(5).trim();
+				}
+				else if (f.length >= 4 && f[0].equals("ceiling") && !f[2].equals("error")) {
+					rep.ceiling.put(f[1], new double[] { Double.parseDouble(f[2]), Double.parseDouble(f[3]) });
+					log("   %-6s %,10.0f signatures/s (%,.0f per thread)", f[1], Double.parseDouble(f[2]),
+							Double.parseDouble(f[3]));
+				}
+				else if (f.length >= 3 && f[0].equals("ceiling")) {
+					rep.ceilingErrors.put(f[1], line);
+					log("   %s", line);
+				}
+			}
+		}
+		catch (Exception ex) {
+			rep.ceilingErrors.put("all", String.valueOf(ex));
+			log("   ceiling FAILED: %s", ex);
+		}
+	}
+
+	/** Drives an already running server (no start/stop). */
+	static int attach(Options o) throws Exception {
+		Http http = new Http(o.requestTimeoutSeconds);
+		Sut s = Sut.of(switch (o.attachKind) {
+			case "ours" -> "ours";
+			case "sas" -> "sas-noop";
+			case "navikt" -> "navikt";
+			default -> throw new IllegalArgumentException("--attach-kind must be ours, sas or navikt");
+		});
+		s.baseUrl = o.attach.replaceAll("/+$", "");
+		if (s instanceof Sut.AdminMinted a) {
+			a.adminToken = o.adminToken;
+		}
+		Options out = o;
+		if (o.out.equals(o.benchDir.resolve("results"))) {
+			out.out = o.benchDir.resolve("results/attach");
+		}
+		Report rep = new Report(out);
+		describeMachine(rep, o);
+		Report.SystemResult sr = rep.system(o.attachKind + "@" + s.baseUrl, "attached: " + s.baseUrl);
+		s.awaitReady(http, 30);
+		List<Load.Family> fams = s.mint(http, o.families, 4, 0);
+		Load load = new Load(http, s, o.maxWarmup);
+		sr.valid = load.run(new Load.Plan("attach/valid", Load.Mode.VALID, o.concurrency, o.rate, o.warmup, o.duration,
+				o.reps, 0), fams, null);
+		summary(sr.valid);
+		if (o.mixed) {
+			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
+			double est = Math.max(1, sr.valid.refreshPerSec()) * 1.3;
+			int pairs = (int) Math.ceil(est * o.invalidFraction / 3 * (o.mixedWarmup + o.mixedReps * o.mixedDuration) * 1.5)
+					+ 2 * o.concurrency;
+			sr.mixed = load.run(new Load.Plan("attach/mixed", Load.Mode.MIXED, o.concurrency, 0, o.mixedWarmup,
+					o.mixedDuration, o.mixedReps, o.invalidFraction).fixedWarmup(), live,
+					new ConcurrentLinkedQueue<>(s.mint(http, pairs, 4, o.families)));
+			summary(sr.mixed);
+		}
+		rep.finished = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		rep.write();
+		System.out.println(Files.readString(out.out.resolve("latest.md")));
+		return 0;
+	}
+
+	/**
+	 * Waits (bounded) until the machine is quiet: less than 0.15 cores busy outside this JVM and the idle
+	 * server for 3 consecutive seconds. The box is shared (builds, tests); this keeps them out of the numbers.
+	 */
+	static void waitIdle(Options o, Sut s) throws InterruptedException {
+		if (o.waitIdle <= 0) {
+			return;
+		}
+		long deadline = System.nanoTime() + o.waitIdle * 1_000_000_000L;
+		long pid = s == null || s.proc == null ? -1 : s.proc.pid();
+		int quiet = 0;
+		boolean said = false;
+		double other = 0;
+		while (System.nanoTime() < deadline) {
+			Cpu.Sample a = Cpu.sample(pid);
+			Thread.sleep(1000);
+			Cpu.Sample b = Cpu.sample(pid);
+			double server = Double.isNaN(a.server()) ? 0 : b.server() - a.server();
+			other = (b.machineBusy() - a.machineBusy()) - server - (b.generator() - a.generator());
+			if (Double.isNaN(other) || other < 0.15) {
+				if (++quiet >= 3) {
+					if (said) {
+						log("   box is quiet again");
+					}
+					return;
+				}
+			}
+			else {
+				quiet = 0;
+				if (!said) {
+					log("   other processes use %.2f cores: waiting up to %d s for a quiet box", other, o.waitIdle);
+					said = true;
+				}
+			}
+		}
+		log("   box still busy (%.2f cores used by other processes): measuring anyway, see the 'other' column", other);
+	}
+
+	static void summary(Load.Result r) {
+		String extra = r.plan.mode() == Load.Mode.MIXED
+				? String.format(Locale.ROOT, ", %.1f req/s, invalid p99 %.2f ms, invalid accepted %d",
+						r.requestsPerSec(), r.invalidMs(99), r.total.invalidAccepted)
+				: "";
+		log("   %-22s %,9.1f refresh/s  p50 %.2f  p90 %.2f  p99 %.2f  max %.1f ms  server %.2f ms CPU/req, cores server/gen/other %.2f/%.2f/%.2f%s%s",
+				r.plan.label(), r.refreshPerSec(), r.validMs(50), r.validMs(90), r.validMs(99), r.validMs(100),
+				r.serverCpuMsPerRequest(), r.serverCores(), r.generatorCores(), r.otherCores(), extra,
+				r.errors().isEmpty() ? "" : "  errors " + r.errors());
+	}
+
+	static void describeMachine(Report rep, Options o) {
+		rep.machine.put("cores", Runtime.getRuntime().availableProcessors());
+		rep.machine.put("cpu", readFirst("/proc/cpuinfo", "model name"));
+		String mem = readFirst("/proc/meminfo", "MemTotal");
+		try {
+			long kb = Long.parseLong(mem.replaceAll("[^0-9]", ""));
+			mem = String.format(Locale.ROOT, "%.1f GiB RAM", kb / 1024.0 / 1024.0);
+		}
+		catch (NumberFormatException ex) {
+			// keep raw
+		}
+		rep.machine.put("memory", mem);
+		rep.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+				+ System.getProperty("os.arch"));
+		String[] jv = Proc.javaVersion(o.serverJava).split("\n");
+		rep.machine.put("server_java", jv.length > 1 ? jv[0].trim() + ", " + jv[1].trim() : jv[0].trim());
+		rep.machine.put("server_java_binary", o.serverJava);
+		rep.machine.put("generator_java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+	}
+
+	static String readFirst(String file, String key) {
+		try (Stream<String> lines = Files.lines(Path.of(file))) {
+			return lines.filter(l -> l.startsWith(key))
+				.map(l -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	static String firstLine(String s) {
+		int i = s.indexOf('\n');
+		return i < 0 ? s : s.substring(0, i);
+	}
+
+	static void deleteTree(Path p) {
+		try (Stream<Path> s = Files.walk(p)) {
+			List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
+			for (Path x : all) {
+				Files.deleteIfExists(x);
+			}
+		}
+		catch (IOException ex) {
+			log("bench: could not delete %s: %s", p, ex);
+		}
+	}
+
+	static void log(String fmt, Object... args) {
+		System.out.println(String.format(Locale.ROOT, fmt, args));
+		System.out.flush();
+	}
+}

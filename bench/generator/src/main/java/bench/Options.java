@@ -1,0 +1,220 @@
+package bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options ({@code --name=value}; a bare {@code --flag} means true). */
+final class Options {
+
+	// what to run
+	List<String> systems = List.of("ours", "sas-bcrypt", "sas-noop", "navikt");
+	boolean eddsa = false; // adds "ours-eddsa"
+	boolean ceiling = true;
+	boolean mixed = true;
+	boolean halfPeak = true;
+	List<Integer> sweep = List.of(1_000, 100_000, 1_000_000);
+
+	// load shape
+	int families = 1000;
+	int concurrency = 8;
+	int warmup = 30; // minimum; closed-loop warm-up goes on until throughput stops rising, at most maxWarmup
+	int maxWarmup = 90;
+	int duration = 15;
+	int reps = 3;
+	double rate = 0; // > 0: open loop at this many requests/s for the main (valid) runs
+	double invalidFraction = 0.2;
+	int mixedWarmup = 5;
+	int mixedDuration = 20;
+	int mixedReps = 1;
+	int halfPeakWarmup = 5;
+	int halfPeakDuration = 20;
+	int sweepWarmup = 10;
+	int sweepDuration = 10;
+	int sweepReps = 3;
+	int fillChunk = 100_000;
+	int ceilingSeconds = 5;
+	int ceilingThreads = Runtime.getRuntime().availableProcessors();
+	int requestTimeoutSeconds = 30;
+	int maxMinutes = 60; // hard stop for the whole run
+	int waitIdle = 120; // before each measured run, wait up to this many seconds for other processes to go quiet
+
+	// where things are
+	Path benchDir = Path.of("bench");
+	Path mainJar = null; // default <bench>/../target/refresh-server.jar
+	Path baselineJar = null; // default <bench>/baseline-sas/target/baseline-sas.jar
+	Path naviktClasspath = null; // default <bench>/navikt/target/classpath.txt
+	Path out = null; // default <bench>/results
+	String serverJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	String serverJvmOpts = "-Xms512m -Xmx2g";
+	String naviktHttp = "NettyWrapper"; // its standalone default; MockWebServerWrapper stalls 40 ms (Nagle/delayed ACK)
+	boolean keepWork = false;
+	String label = "";
+
+	// attach mode: drive an already running server instead of starting the systems
+	String attach = null;
+	String attachKind = "ours";
+	String adminToken = "bench-admin-token";
+
+	static Options parse(String[] args) {
+		Options o = new Options();
+		Map<String, String> m = new LinkedHashMap<>();
+		for (String a : args) {
+			if (!a.startsWith("--")) {
+				throw new IllegalArgumentException("unexpected argument: " + a);
+			}
+			int eq = a.indexOf('=');
+			if (eq < 0) {
+				m.put(a.substring(2), "true");
+			}
+			else {
+				m.put(a.substring(2, eq), a.substring(eq + 1));
+			}
+		}
+		if (m.containsKey("help")) {
+			System.out.println(usage());
+			System.exit(0);
+		}
+		if (Boolean.parseBoolean(m.getOrDefault("quick", "false"))) {
+			o.families = 200;
+			o.warmup = 3;
+			o.maxWarmup = 3;
+			o.duration = 5;
+			o.reps = 1;
+			o.mixedWarmup = 2;
+			o.mixedDuration = 5;
+			o.halfPeakWarmup = 2;
+			o.halfPeakDuration = 5;
+			o.sweep = List.of(1_000, 20_000);
+			o.sweepWarmup = 2;
+			o.sweepDuration = 5;
+			o.sweepReps = 1;
+			o.ceilingSeconds = 2;
+		}
+		for (Map.Entry<String, String> e : m.entrySet()) {
+			String v = e.getValue();
+			switch (e.getKey()) {
+				case "quick", "help" -> {
+				}
+				case "systems" -> o.systems = List.of(v.split(","));
+				case "eddsa" -> o.eddsa = Boolean.parseBoolean(v);
+				case "ceiling" -> o.ceiling = Boolean.parseBoolean(v);
+				case "mixed" -> o.mixed = Boolean.parseBoolean(v);
+				case "half-peak" -> o.halfPeak = Boolean.parseBoolean(v);
+				case "sweep" -> o.sweep = v.isBlank() || v.equals("false") || v.equals("none") ? List.of()
+						: Arrays.stream(v.split(",")).map(Options::count).toList();
+				case "no-sweep" -> o.sweep = Boolean.parseBoolean(v) ? List.of() : o.sweep;
+				case "skip-1m" -> {
+					if (Boolean.parseBoolean(v)) {
+						o.sweep = o.sweep.stream().filter(n -> n < 1_000_000).toList();
+					}
+				}
+				case "families" -> o.families = count(v);
+				case "concurrency" -> o.concurrency = Integer.parseInt(v);
+				case "warmup" -> o.warmup = Integer.parseInt(v);
+				case "max-warmup" -> o.maxWarmup = Integer.parseInt(v);
+				case "duration" -> o.duration = Integer.parseInt(v);
+				case "reps" -> o.reps = Integer.parseInt(v);
+				case "rate" -> o.rate = Double.parseDouble(v);
+				case "invalid-fraction" -> o.invalidFraction = Double.parseDouble(v);
+				case "mixed-warmup" -> o.mixedWarmup = Integer.parseInt(v);
+				case "mixed-duration" -> o.mixedDuration = Integer.parseInt(v);
+				case "mixed-reps" -> o.mixedReps = Integer.parseInt(v);
+				case "half-peak-warmup" -> o.halfPeakWarmup = Integer.parseInt(v);
+				case "half-peak-duration" -> o.halfPeakDuration = Integer.parseInt(v);
+				case "sweep-warmup" -> o.sweepWarmup = Integer.parseInt(v);
+				case "sweep-duration" -> o.sweepDuration = Integer.parseInt(v);
+				case "sweep-reps" -> o.sweepReps = Integer.parseInt(v);
+				case "fill-chunk" -> o.fillChunk = count(v);
+				case "ceiling-seconds" -> o.ceilingSeconds = Integer.parseInt(v);
+				case "ceiling-threads" -> o.ceilingThreads = Integer.parseInt(v);
+				case "request-timeout" -> o.requestTimeoutSeconds = Integer.parseInt(v);
+				case "max-minutes" -> o.maxMinutes = Integer.parseInt(v);
+				case "wait-idle" -> o.waitIdle = Integer.parseInt(v);
+				case "bench-dir" -> o.benchDir = Path.of(v);
+				case "main-jar" -> o.mainJar = Path.of(v);
+				case "baseline-jar" -> o.baselineJar = Path.of(v);
+				case "navikt-classpath" -> o.naviktClasspath = Path.of(v);
+				case "out" -> o.out = Path.of(v);
+				case "server-java" -> o.serverJava = v;
+				case "server-jvm-opts" -> o.serverJvmOpts = v;
+				case "navikt-http" -> o.naviktHttp = v;
+				case "keep-work" -> o.keepWork = Boolean.parseBoolean(v);
+				case "label" -> o.label = v;
+				case "attach" -> o.attach = v;
+				case "attach-kind" -> o.attachKind = v;
+				case "admin-token" -> o.adminToken = v;
+				default -> throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + usage());
+			}
+		}
+		if (o.mainJar == null) {
+			o.mainJar = o.benchDir.toAbsolutePath().getParent().resolve("target/refresh-server.jar");
+		}
+		if (o.baselineJar == null) {
+			o.baselineJar = o.benchDir.resolve("baseline-sas/target/baseline-sas.jar");
+		}
+		if (o.naviktClasspath == null) {
+			o.naviktClasspath = o.benchDir.resolve("navikt/target/classpath.txt");
+		}
+		if (o.out == null) {
+			o.out = o.benchDir.resolve("results");
+		}
+		if (o.eddsa && !o.systems.contains("ours-eddsa")) {
+			List<String> s = new ArrayList<>(o.systems);
+			s.add(s.contains("ours") ? s.indexOf("ours") + 1 : s.size(), "ours-eddsa");
+			o.systems = List.copyOf(s);
+		}
+		if (o.concurrency < 1 || o.families < o.concurrency) {
+			throw new IllegalArgumentException("need concurrency >= 1 and families >= concurrency");
+		}
+		return o;
+	}
+
+	/** "1000", "100k", "1M" */
+	static int count(String v) {
+		String s = v.trim().toLowerCase();
+		int mul = 1;
+		if (s.endsWith("k")) {
+			mul = 1_000;
+			s = s.substring(0, s.length() - 1);
+		}
+		else if (s.endsWith("m")) {
+			mul = 1_000_000;
+			s = s.substring(0, s.length() - 1);
+		}
+		return Math.toIntExact(Math.round(Double.parseDouble(s) * mul));
+	}
+
+	static String usage() {
+		return """
+				usage: bench/run.sh [options]        (or: java -jar bench/generator/target/bench-generator.jar [options])
+				  --systems=ours,sas-bcrypt,sas-noop,navikt   systems to compare (also: ours-eddsa)
+				  --eddsa                 also run our server with --refresh.signing-algorithm=EdDSA (ours-eddsa)
+				  --families=1000         token families per system (K); each worker refreshes its own share
+				  --concurrency=8         concurrent workers (C), closed loop
+				  --warmup=30 --duration=15 --reps=3   warm-up seconds (minimum), measured window seconds, windows (medians)
+				  --max-warmup=90         closed loop: warm up at least --warmup s, then in 10 s slices until a slice is
+				                          not >3 % faster than the previous one (JIT takes 60-90 s here), at most this many s
+				  --rate=R                open loop at R requests/s instead of closed loop (latency from intended start)
+				  --mixed=true            mixed run: --invalid-fraction=0.2 (replays on sacrificial families,
+				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=20 --mixed-reps=1
+				  --half-peak=true        p99 of ours at 50% of its measured peak (open loop)
+				  --sweep=1k,100k,1M      stored-family sizes for the size sweep of ours; --skip-1m; --no-sweep
+				  --sweep-warmup=10 --sweep-duration=10 --sweep-reps=3 --fill-chunk=100k
+				  --ceiling=true          pure Nimbus signing ceiling (RS256, ES256, EdDSA), --ceiling-seconds=5
+				  --server-java=PATH      java binary for the servers and the ceiling (default: this JVM)
+				  --server-jvm-opts="-Xms512m -Xmx2g"   same JVM options for every server
+				  --navikt-http=NettyWrapper|MockWebServerWrapper (default NettyWrapper, as its standalone main)
+				  --main-jar=PATH --baseline-jar=PATH --navikt-classpath=FILE --out=DIR --label=TEXT
+				  --quick                 smoke preset (small, ~3 minutes)
+				  --attach=http://127.0.0.1:9000 --attach-kind=ours|sas|navikt --admin-token=T
+				                          drive an already running server (no start/stop; no sweep, no ceiling)
+				  --wait-idle=120         before each measured run wait (at most this many s) until no other process
+				                          uses the CPU (the box is shared); 0 = don't wait. Busy windows are flagged.
+				  --max-minutes=60        hard stop for the whole run
+				""";
+	}
+}

@@ -1,0 +1,550 @@
+package bench;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/** Collects everything measured in one run and writes it as JSON, Markdown and a PNG chart. */
+final class Report {
+
+	static final class SystemResult {
+
+		final String name;
+
+		final String description;
+
+		String error;
+
+		double startSeconds;
+
+		double mintSeconds;
+
+		Load.Result valid;
+
+		Load.Result halfPeak;
+
+		Load.Result mixed;
+
+		SystemResult(String name, String description) {
+			this.name = name;
+			this.description = description;
+		}
+	}
+
+	record SweepPoint(int stored, double fillSeconds, Load.Result result) {
+	}
+
+	final Options options;
+
+	final String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+
+	final Map<String, Object> machine = new LinkedHashMap<>();
+
+	final Map<String, double[]> ceiling = new LinkedHashMap<>(); // alg -> {total, per thread}
+
+	final Map<String, String> ceilingErrors = new LinkedHashMap<>();
+
+	String ceilingJava;
+
+	double ceilingOtherCores = Double.NaN;
+
+	final Map<String, SystemResult> systems = new LinkedHashMap<>();
+
+	final List<SweepPoint> sweep = new ArrayList<>();
+
+	String sweepError;
+
+	String finished;
+
+	Report(Options options) {
+		this.options = options;
+	}
+
+	SystemResult system(String name, String description) {
+		return this.systems.computeIfAbsent(name, n -> new SystemResult(n, description));
+	}
+
+	double peak(String system) {
+		SystemResult s = this.systems.get(system);
+		return s == null || s.valid == null ? Double.NaN : s.valid.refreshPerSec();
+	}
+
+	double ratio(String a, String b) {
+		return peak(a) / peak(b);
+	}
+
+	// ---------------------------------------------------------------- targets
+
+	record Target(String what, String goal, double value, boolean met, String shown) {
+	}
+
+	List<Target> targets() {
+		List<Target> t = new ArrayList<>();
+		addRatio(t, "ours / sas-bcrypt (refresh/s)", "ours", "sas-bcrypt", 40);
+		addRatio(t, "ours / sas-noop (refresh/s)", "ours", "sas-noop", 2);
+		addRatio(t, "ours / navikt (refresh/s)", "ours", "navikt", 1.2);
+		if (this.ceiling.containsKey("RS256") && !Double.isNaN(peak("ours"))) {
+			double f = peak("ours") / this.ceiling.get("RS256")[0];
+			t.add(new Target("ours / RS256 signing ceiling", ">= 60 %", f, f >= 0.6, pct(f)));
+		}
+		SystemResult ours = this.systems.get("ours");
+		if (ours != null && ours.halfPeak != null) {
+			double p99 = ours.halfPeak.validMs(99);
+			t.add(new Target("p99 at half of peak (ours, open loop)", "<= 10 ms", p99, p99 <= 10, fmt(p99, 2) + " ms"));
+		}
+		SweepPoint small = this.sweep.stream().filter(p -> p.stored() == 1_000).findFirst().orElse(null);
+		SweepPoint big = this.sweep.stream().filter(p -> p.stored() == 1_000_000).findFirst().orElse(null);
+		if (small != null && big != null) {
+			double f = big.result().refreshPerSec() / small.result().refreshPerSec();
+			t.add(new Target("1M stored families vs 1k (refresh/s)", ">= 85 %", f, f >= 0.85, pct(f)));
+		}
+		SystemResult ed = this.systems.get("ours-eddsa");
+		if (ed != null && ed.valid != null) {
+			t.add(new Target("ours with EdDSA reported", "table", peak("ours-eddsa"), true,
+					fmt(peak("ours-eddsa"), 0) + " refresh/s"
+							+ (this.ceiling.containsKey("EdDSA")
+									? " (" + pct(peak("ours-eddsa") / this.ceiling.get("EdDSA")[0]) + " of EdDSA ceiling)"
+									: "")));
+		}
+		return t;
+	}
+
+	private void addRatio(List<Target> t, String what, String a, String b, double goal) {
+		double r = ratio(a, b);
+		if (!Double.isNaN(r)) {
+			t.add(new Target(what, ">= " + fmt(goal, goal < 10 ? 1 : 0) + "x", r, r >= goal, fmt(r, 2) + "x"));
+		}
+	}
+
+	// ---------------------------------------------------------------- writing
+
+	void write() throws IOException {
+		Files.createDirectories(this.options.out);
+		Files.writeString(this.options.out.resolve("latest.json"), Json.write(toMap()), StandardCharsets.UTF_8);
+		Files.writeString(this.options.out.resolve("latest.md"), markdown(), StandardCharsets.UTF_8);
+		try {
+			chart(this.options.out.resolve("latest.png"));
+		}
+		catch (Throwable ex) { // a chart problem must not lose the numbers
+			System.err.println("chart failed: " + ex);
+		}
+	}
+
+	Map<String, Object> toMap() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("started", this.started);
+		m.put("finished", this.finished);
+		if (!this.options.label.isBlank()) {
+			m.put("label", this.options.label);
+		}
+		m.put("machine", this.machine);
+		Map<String, Object> cfg = new LinkedHashMap<>();
+		cfg.put("families", this.options.families);
+		cfg.put("concurrency", this.options.concurrency);
+		cfg.put("warmup_min_s", this.options.warmup);
+		cfg.put("warmup_max_s", this.options.maxWarmup);
+		cfg.put("window_s", this.options.duration);
+		cfg.put("windows", this.options.reps);
+		cfg.put("rate", this.options.rate);
+		cfg.put("invalid_fraction", this.options.invalidFraction);
+		cfg.put("server_jvm_opts", this.options.serverJvmOpts);
+		cfg.put("navikt_http_server", this.options.naviktHttp);
+		cfg.put("sweep", this.options.sweep);
+		m.put("config", cfg);
+		Map<String, Object> ce = new LinkedHashMap<>();
+		ce.put("java", this.ceilingJava);
+		ce.put("threads", this.options.ceilingThreads);
+		ce.put("other_cores", Load.round(this.ceilingOtherCores, 2));
+		this.ceiling.forEach((k, v) -> ce.put(k, Map.of("signatures_per_s", v[0], "per_thread", v[1])));
+		this.ceilingErrors.forEach(ce::put);
+		m.put("signing_ceiling", ce);
+		Map<String, Object> sys = new LinkedHashMap<>();
+		for (SystemResult s : this.systems.values()) {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("description", s.description);
+			if (s.error != null) {
+				x.put("error", s.error);
+			}
+			x.put("start_s", Load.round(s.startSeconds, 1));
+			x.put("mint_s", Load.round(s.mintSeconds, 1));
+			if (s.valid != null) {
+				x.put("valid", s.valid.toMap());
+			}
+			if (s.halfPeak != null) {
+				x.put("half_peak", s.halfPeak.toMap());
+			}
+			if (s.mixed != null) {
+				x.put("mixed", s.mixed.toMap());
+			}
+			sys.put(s.name, x);
+		}
+		m.put("systems", sys);
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		for (String base : List.of("sas-bcrypt", "sas-noop", "navikt")) {
+			for (String ours : List.of("ours", "ours-eddsa")) {
+				double r = ratio(ours, base);
+				if (!Double.isNaN(r)) {
+					ratios.put(ours + "/" + base, Load.round(r, 3));
+				}
+			}
+		}
+		for (String ours : List.of("ours", "ours-eddsa")) {
+			String alg = ours.equals("ours") ? "RS256" : "EdDSA";
+			if (this.ceiling.containsKey(alg) && !Double.isNaN(peak(ours))) {
+				ratios.put(ours + "/" + alg + "-ceiling", Load.round(peak(ours) / this.ceiling.get(alg)[0], 3));
+			}
+		}
+		m.put("ratios", ratios);
+		List<Object> sw = new ArrayList<>();
+		for (SweepPoint p : this.sweep) {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("stored_families", p.stored());
+			x.put("fill_s", Load.round(p.fillSeconds(), 1));
+			x.put("result", p.result().toMap());
+			sw.add(x);
+		}
+		if (this.sweepError != null) {
+			m.put("sweep_error", this.sweepError);
+		}
+		m.put("size_sweep", sw);
+		List<Object> ts = new ArrayList<>();
+		for (Target t : targets()) {
+			ts.add(Map.of("what", t.what(), "goal", t.goal(), "value", Load.round(t.value(), 4), "met", t.met()));
+		}
+		m.put("targets", ts);
+		return m;
+	}
+
+	String markdown() {
+		StringBuilder b = new StringBuilder();
+		Options o = this.options;
+		b.append("# Refresh grant benchmark\n\n");
+		b.append("Started ").append(this.started).append(this.finished != null ? ", finished " + this.finished : " (running)")
+			.append(o.label.isBlank() ? "" : " — " + o.label).append(".\n\n");
+		b.append("**Machine:** ").append(this.machine.get("cores")).append(" cores (")
+			.append(this.machine.get("cpu")).append("), ").append(this.machine.get("memory")).append(", ")
+			.append(this.machine.get("os")).append(". **Servers' JDK:** ").append(this.machine.get("server_java"))
+			.append(". Generator (JDK HttpClient, HTTP/1.1 keep-alive) on the same box.\n\n");
+		b.append("**Load:** ").append(o.families).append(" families per system, ").append(o.concurrency)
+			.append(" workers, ")
+			.append(o.rate > 0 ? "open loop at " + fmt(o.rate, 0) + " req/s" : "closed loop")
+			.append(", warm-up ").append(o.rate > 0 || o.maxWarmup <= o.warmup ? o.warmup + " s"
+					: "at least " + o.warmup + " s and until throughput stops rising (10 s slices, at most " + o.maxWarmup + " s)")
+			.append(", then ").append(o.reps).append(" windows of ")
+			.append(o.duration).append(" s; numbers are medians over the windows. Server JVM options: `")
+			.append(o.serverJvmOpts).append("`.\n\n");
+
+		b.append("## Valid refreshes (rotation: each family always presents its newest token)\n\n");
+		b.append("| system | refresh/s | p50 ms | p90 ms | p99 ms | max ms | server CPU ms/refresh "
+				+ "| cores: server / generator / other | errors |\n");
+		b.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+		for (SystemResult s : this.systems.values()) {
+			if (s.valid == null) {
+				b.append("| ").append(s.name).append(" | n/a | | | | | | | ").append(md(s.error)).append(" |\n");
+				continue;
+			}
+			Load.Result r = s.valid;
+			b.append("| ").append(s.name).append(" | ").append(fmt(r.refreshPerSec(), 1)).append(" | ")
+				.append(fmt(r.validMs(50), 2)).append(" | ").append(fmt(r.validMs(90), 2)).append(" | ")
+				.append(fmt(r.validMs(99), 2)).append(" | ").append(fmt(r.validMs(100), 1)).append(" | ")
+				.append(fmt(r.serverCpuMsPerRequest(), 2)).append(" | ").append(cores(r)).append(" | ")
+				.append(errorsCell(r)).append(" |\n");
+		}
+		b.append("\n");
+		for (SystemResult s : this.systems.values()) {
+			b.append("- **").append(s.name).append("**: ").append(s.description).append("\n");
+		}
+		b.append("\n");
+
+		List<String> rl = new ArrayList<>();
+		for (String ours : List.of("ours", "ours-eddsa")) {
+			for (String base : List.of("sas-bcrypt", "sas-noop", "navikt")) {
+				double r = ratio(ours, base);
+				if (!Double.isNaN(r)) {
+					rl.add("| " + ours + " / " + base + " | " + fmt(r, 2) + "x |");
+				}
+			}
+			String alg = ours.equals("ours") ? "RS256" : "EdDSA";
+			if (this.ceiling.containsKey(alg) && !Double.isNaN(peak(ours))) {
+				rl.add("| " + ours + " / " + alg + " signing ceiling | " + pct(peak(ours) / this.ceiling.get(alg)[0])
+						+ " |");
+			}
+		}
+		if (!rl.isEmpty()) {
+			b.append("## Ratios (same run)\n\n| ratio | value |\n|---|---:|\n");
+			rl.forEach(l -> b.append(l).append('\n'));
+			b.append('\n');
+		}
+
+		if (!this.ceiling.isEmpty() || !this.ceilingErrors.isEmpty()) {
+			b.append("## Signing ceiling of this box (pure Nimbus, ").append(o.ceilingThreads)
+				.append(" threads, no HTTP/DB; ").append(this.ceilingJava).append(")\n\n");
+			if (this.ceilingOtherCores > Load.DISTURBED_CORES) {
+				b.append("**Warning:** other processes used ").append(fmt(this.ceilingOtherCores, 2))
+					.append(" cores while the ceiling was measured.\n\n");
+			}
+			b.append("| algorithm | signatures/s | per thread |\n|---|---:|---:|\n");
+			this.ceiling.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(fmt(v[0], 0)).append(" | ")
+				.append(fmt(v[1], 0)).append(" |\n"));
+			this.ceilingErrors.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(md(v)).append(" | |\n"));
+			b.append('\n');
+		}
+
+		boolean anyHalf = this.systems.values().stream().anyMatch(s -> s.halfPeak != null);
+		if (anyHalf) {
+			b.append("## Latency at half of peak (open loop, latency from the intended send time)\n\n");
+			b.append("| system | target rate/s | achieved refresh/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
+			b.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+			for (SystemResult s : this.systems.values()) {
+				if (s.halfPeak != null) {
+					Load.Result r = s.halfPeak;
+					b.append("| ").append(s.name).append(" | ").append(fmt(r.plan.rate(), 0)).append(" | ")
+						.append(fmt(r.refreshPerSec(), 1)).append(" | ").append(fmt(r.validMs(50), 2)).append(" | ")
+						.append(fmt(r.validMs(90), 2)).append(" | ").append(fmt(r.validMs(99), 2)).append(" | ")
+						.append(fmt(r.validMs(100), 1)).append(" | ").append(errorsCell(r)).append(" |\n");
+				}
+			}
+			b.append('\n');
+		}
+
+		boolean anyMixed = this.systems.values().stream().anyMatch(s -> s.mixed != null);
+		if (anyMixed) {
+			b.append("## Mixed traffic (").append(fmt(100 - 100 * o.invalidFraction, 0)).append(" % valid, ")
+				.append(fmt(100 * o.invalidFraction, 0))
+				.append(" % invalid: replays of rotated tokens on sacrificial families, wrong secrets, garbage tokens)\n\n");
+			b.append("| system | requests/s | valid ok/s | valid p50 ms | valid p99 ms | invalid p50 ms | invalid p99 ms "
+					+ "| invalid accepted | outcomes of invalid and failed requests |\n");
+			b.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+			for (SystemResult s : this.systems.values()) {
+				if (s.mixed != null) {
+					Load.Result r = s.mixed;
+					b.append("| ").append(s.name).append(" | ").append(fmt(r.requestsPerSec(), 1)).append(" | ")
+						.append(fmt(r.refreshPerSec(), 1)).append(" | ").append(fmt(r.validMs(50), 2)).append(" | ")
+						.append(fmt(r.validMs(99), 2)).append(" | ").append(fmt(r.invalidMs(50), 2)).append(" | ")
+						.append(fmt(r.invalidMs(99), 2)).append(" | ").append(r.total.invalidAccepted).append(" | ")
+						.append(errorsCell(r)).append(" |\n");
+				}
+			}
+			b.append("\n(navikt checks no client secret, so its wrong-secret requests are rejected only because their "
+					+ "token is unknown.)\n\n");
+		}
+
+		if (!this.sweep.isEmpty() || this.sweepError != null) {
+			b.append("## Size sweep (ours, one instance, ").append(Math.min(o.families, o.sweep.isEmpty() ? o.families : o.sweep.get(0)))
+				.append(" active families, filler families added through /admin/grants/bulk)\n\n");
+			b.append("| stored families | fill s | refresh/s | p50 ms | p99 ms | server CPU ms/refresh | vs first |\n"
+					+ "|---:|---:|---:|---:|---:|---:|---:|\n");
+			double first = this.sweep.isEmpty() ? Double.NaN : this.sweep.get(0).result().refreshPerSec();
+			for (SweepPoint p : this.sweep) {
+				Load.Result r = p.result();
+				b.append("| ").append(String.format(Locale.ROOT, "%,d", p.stored())).append(" | ")
+					.append(fmt(p.fillSeconds(), 1)).append(" | ").append(fmt(r.refreshPerSec(), 1)).append(" | ")
+					.append(fmt(r.validMs(50), 2)).append(" | ").append(fmt(r.validMs(99), 2)).append(" | ")
+					.append(fmt(r.serverCpuMsPerRequest(), 2)).append(" | ")
+					.append(pct(r.refreshPerSec() / first)).append(" |\n");
+			}
+			if (this.sweepError != null) {
+				b.append("\nSweep error: ").append(md(this.sweepError)).append('\n');
+			}
+			b.append('\n');
+		}
+
+		List<Target> ts = targets();
+		if (!ts.isEmpty()) {
+			b.append("## Targets (issue 4)\n\n| target | goal | measured | met |\n|---|---|---:|---|\n");
+			for (Target t : ts) {
+				b.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.shown())
+					.append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
+			}
+			b.append('\n');
+		}
+		List<String> busy = new ArrayList<>();
+		for (SystemResult s : this.systems.values()) {
+			for (Load.Result r : new Load.Result[] { s.valid, s.halfPeak, s.mixed }) {
+				if (r != null && r.otherCores() > 0.2) {
+					busy.add(r.plan.label() + " (" + fmt(r.otherCores(), 2) + " cores)");
+				}
+			}
+		}
+		for (SweepPoint p : this.sweep) {
+			if (p.result().otherCores() > 0.2) {
+				busy.add(p.result().plan.label() + " (" + fmt(p.result().otherCores(), 2) + " cores)");
+			}
+		}
+		long redone = this.systems.values().stream()
+			.flatMap(s -> java.util.stream.Stream.of(s.valid, s.halfPeak, s.mixed))
+			.filter(r -> r != null)
+			.mapToLong(r -> r.all.stream().filter(w -> w.disturbed).count())
+			.sum() + this.sweep.stream().mapToLong(p -> p.result().all.stream().filter(w -> w.disturbed).count()).sum();
+		if (redone > 0) {
+			b.append(redone).append(" measured window(s) during which other processes used more than ")
+				.append(fmt(Load.DISTURBED_CORES, 1)).append(" cores were measured again and left out of the medians "
+						+ "(listed as disturbed in latest.json).\n\n");
+		}
+		if (!busy.isEmpty()) {
+			b.append("**Warning: other processes used CPU during** ").append(String.join(", ", busy))
+				.append(": those numbers are disturbed.\n\n");
+		}
+		b.append("Raw numbers (every window, every outcome, CPU split): `latest.json`. Chart: `latest.png`.\n");
+		return b.toString();
+	}
+
+	static String cores(Load.Result r) {
+		return fmt(r.serverCores(), 2) + " / " + fmt(r.generatorCores(), 2) + " / " + fmt(r.otherCores(), 2);
+	}
+
+	private static String errorsCell(Load.Result r) {
+		Map<String, Long> e = r.errors();
+		String s = e.isEmpty() ? "none"
+				: e.entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).collect(Collectors.joining("; "));
+		if (r.familiesLost > 0) {
+			s += " (" + r.familiesLost + " families lost)";
+		}
+		return md(s);
+	}
+
+	// ---------------------------------------------------------------- chart
+
+	void chart(Path png) throws IOException {
+		List<Chart<?, ?>> charts = new ArrayList<>();
+		List<SystemResult> measured = this.systems.values().stream().filter(s -> s.valid != null).toList();
+		if (measured.isEmpty()) {
+			return;
+		}
+		// 1. throughput per system, with the RS256 signing ceiling as a reference line
+		List<String> cats = measured.stream().map(s -> s.name).toList();
+		List<Double> tput = measured.stream().map(s -> Load.round(s.valid.refreshPerSec(), 0)).toList();
+		CategoryChart c1 = new CategoryChartBuilder().width(720).height(480)
+			.title("Refresh grants/s (median, " + this.options.concurrency + " workers"
+					+ (this.options.rate > 0 ? ", open loop" : "") + ")")
+			.yAxisTitle("refresh/s")
+			.build();
+		style(c1);
+		c1.addSeries("refresh/s", cats, tput);
+		double top = tput.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+		if (this.ceiling.containsKey("RS256")) {
+			double rs = this.ceiling.get("RS256")[0];
+			top = Math.max(top, rs);
+			c1.addAnnotation(new org.knowm.xchart.AnnotationLine(rs, false, false));
+			c1.addAnnotation(new org.knowm.xchart.AnnotationText("RS256 signing ceiling " + fmt(rs, 0) + "/s"
+					+ (this.ceiling.containsKey("EdDSA") ? " (EdDSA: " + fmt(this.ceiling.get("EdDSA")[0], 0) + "/s)" : ""),
+					cats.size() / 2.0 + 0.5, rs * 1.04, false));
+		}
+		c1.getStyler().setYAxisMin(0.0);
+		c1.getStyler().setYAxisMax(top * 1.12);
+		charts.add(c1);
+		// 2. latency per system (log scale)
+		List<String> names = measured.stream().map(s -> s.name).toList();
+		CategoryChart c2 = new CategoryChartBuilder().width(720).height(480)
+			.title("Latency of valid refreshes (ms, log scale)")
+			.yAxisTitle("ms")
+			.build();
+		style(c2);
+		c2.getStyler().setYAxisLogarithmic(true);
+		c2.addSeries("p50", names, measured.stream().map(s -> Math.max(0.01, Load.round(s.valid.validMs(50), 2))).toList());
+		c2.addSeries("p99", names, measured.stream().map(s -> Math.max(0.01, Load.round(s.valid.validMs(99), 2))).toList());
+		List<Double> hp = measured.stream()
+			.map(s -> s.halfPeak == null ? 0.01 : Math.max(0.01, Load.round(s.halfPeak.validMs(99), 2)))
+			.toList();
+		if (measured.stream().anyMatch(s -> s.halfPeak != null)) {
+			c2.addSeries("p99 at half peak", names, hp);
+		}
+		double min = measured.stream().mapToDouble(s -> s.valid.validMs(50)).filter(v -> v > 0).min().orElse(0.1);
+		c2.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.max(0.01, Math.min(min, 0.5))))));
+		charts.add(c2);
+		// 3. size sweep
+		if (!this.sweep.isEmpty()) {
+			CategoryChart c3 = new CategoryChartBuilder().width(720).height(480)
+				.title("ours: refresh/s by stored families")
+				.yAxisTitle("refresh/s")
+				.build();
+			style(c3);
+			c3.addSeries("refresh/s", this.sweep.stream().map(p -> human(p.stored())).toList(),
+					this.sweep.stream().map(p -> Load.round(p.result().refreshPerSec(), 0)).toList());
+			charts.add(c3);
+		}
+		int cols = Math.min(2, charts.size());
+		int rows = (charts.size() + cols - 1) / cols;
+		if (rows * cols > charts.size()) { // XChart's grid wants every cell filled: add a notes panel
+			charts.add(notes());
+		}
+		BitmapEncoder.saveBitmap(charts, rows, cols, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+	}
+
+	/** A text-only panel: machine and load description. */
+	private Chart<?, ?> notes() {
+		CategoryChart c = new CategoryChartBuilder().width(720).height(480).title("Run").build();
+		c.getStyler().setLegendVisible(false);
+		c.getStyler().setAxisTicksVisible(false);
+		c.getStyler().setPlotGridLinesVisible(false);
+		c.getStyler().setChartBackgroundColor(Color.WHITE);
+		c.getStyler().setPlotBackgroundColor(Color.WHITE);
+		c.getStyler().setPlotBorderVisible(false);
+		c.addSeries(" ", List.of(" "), List.of(0));
+		List<String> lines = List.of(this.started.substring(0, Math.min(19, this.started.length())) + " UTC",
+				this.machine.get("cores") + " cores, " + this.machine.get("cpu"),
+				String.valueOf(this.machine.get("server_java")),
+				this.options.families + " families, " + this.options.concurrency + " workers, "
+						+ (this.options.rate > 0 ? "open loop " + fmt(this.options.rate, 0) + "/s" : "closed loop"),
+				"warm-up " + this.options.warmup + " s, median of " + this.options.reps + " x " + this.options.duration
+						+ " s");
+		for (int i = 0; i < lines.size(); i++) {
+			org.knowm.xchart.AnnotationText t = new org.knowm.xchart.AnnotationText(lines.get(i), 360, 120 + 40 * i, true);
+			c.addAnnotation(t);
+		}
+		return c;
+	}
+
+	private static void style(CategoryChart c) {
+		c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+		c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+		c.getStyler().setLabelsVisible(true);
+		c.getStyler().setLabelsFontColorAutomaticEnabled(false);
+		c.getStyler().setLabelsFontColor(Color.BLACK);
+		c.getStyler().setXAxisLabelRotation(20);
+		c.getStyler().setChartBackgroundColor(Color.WHITE);
+		c.getStyler().setPlotGridVerticalLinesVisible(false);
+	}
+
+	static String human(int n) {
+		if (n >= 1_000_000 && n % 1_000_000 == 0) {
+			return n / 1_000_000 + "M";
+		}
+		if (n >= 1_000 && n % 1_000 == 0) {
+			return n / 1_000 + "k";
+		}
+		return Integer.toString(n);
+	}
+
+	static String fmt(double v, int places) {
+		if (Double.isNaN(v)) {
+			return "n/a";
+		}
+		return String.format(Locale.ROOT, "%,." + places + "f", v);
+	}
+
+	static String pct(double f) {
+		return Double.isNaN(f) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * f);
+	}
+
+	static String md(String s) {
+		return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+	}
+}

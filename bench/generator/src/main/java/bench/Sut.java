@@ -1,0 +1,309 @@
+package bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import bench.Load.Family;
+
+/** A system under test: how to start it, where its token endpoint is, how to mint a token family. */
+abstract class Sut {
+
+	final String name;
+
+	final String description;
+
+	String baseUrl;
+
+	Proc proc;
+
+	final String clientId = "demo-client";
+
+	final String clientSecret = "demo-secret";
+
+	Sut(String name, String description) {
+		this.name = name;
+		this.description = description;
+	}
+
+	abstract String tokenPath();
+
+	/** Starts the server on a free loopback port with its own data dir under {@code work}. */
+	abstract void start(Options o, Path work) throws Exception;
+
+	abstract String readyPath();
+
+	/** Mints one family (a fresh grant) and returns its refresh token. */
+	abstract String mintOne(Http http, int index) throws Exception;
+
+	boolean supportsBulk() {
+		return false;
+	}
+
+	/** Creates {@code count} filler families in the store; returns how many were created. */
+	long bulk(Http http, int count) throws Exception {
+		throw new UnsupportedOperationException();
+	}
+
+	String tokenUrl() {
+		return this.baseUrl + tokenPath();
+	}
+
+	void stop() {
+		if (this.proc != null) {
+			this.proc.stop();
+			this.proc = null;
+		}
+	}
+
+	void awaitReady(Http http, int seconds) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		Exception last = null;
+		while (System.nanoTime() < deadline) {
+			if (this.proc != null && !this.proc.alive()) {
+				throw new IllegalStateException(this.name + " exited during start-up:\n" + this.proc.logTail(40));
+			}
+			try {
+				HttpResponse<String> r = http.get(this.baseUrl + readyPath());
+				if (r.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				last = ex;
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(this.name + " not ready after " + seconds + " s (" + last + ")\n"
+				+ (this.proc != null ? this.proc.logTail(40) : ""));
+	}
+
+	/** Mints {@code n} families with a few threads; fails if any mint fails. */
+	List<Family> mint(Http http, int n, int threads, int firstIndex) throws Exception {
+		Family[] out = new Family[n];
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)));
+		try {
+			List<Future<?>> fs = new ArrayList<>();
+			for (int t = 0; t < Math.max(1, Math.min(threads, n)); t++) {
+				fs.add(pool.submit(() -> {
+					int i;
+					while ((i = next.getAndIncrement()) < n) {
+						out[i] = new Family(firstIndex + i, mintOne(http, firstIndex + i));
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : fs) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return List.of(out);
+	}
+
+	static Proc launch(String name, Options o, List<String> args, Map<String, String> env, Path work)
+			throws IOException {
+		Path dir = Files.createDirectories(work.resolve(name));
+		return Proc.start(name, args, env, dir, dir.resolve("server.log"));
+	}
+
+	/** Servers with Refresh Server's admin API: ours, and the SAS baseline which mirrors it. */
+	abstract static class AdminMinted extends Sut {
+
+		String adminToken = "bench-admin-" + Long.toHexString(System.nanoTime());
+
+		AdminMinted(String name, String description) {
+			super(name, description);
+		}
+
+		@Override
+		String tokenPath() {
+			return "/oauth2/token";
+		}
+
+		@Override
+		String mintOne(Http http, int index) throws Exception {
+			HttpResponse<String> r = http.postForm(this.baseUrl + "/admin/grants", "Bearer " + this.adminToken,
+					"client_id=" + Http.form(this.clientId) + "&subject=user-" + index + "&scope="
+							+ Http.form("read write"));
+			String rt = r.statusCode() == 200 ? Http.jsonString(r.body(), "refresh_token") : null;
+			if (rt == null) {
+				throw new IllegalStateException(this.name + ": POST /admin/grants -> " + r.statusCode() + " "
+						+ abbreviate(r.body()));
+			}
+			return rt;
+		}
+	}
+
+	static final class Ours extends AdminMinted {
+
+		final String alg;
+
+		Ours(String name, String alg) {
+			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic");
+			this.alg = alg;
+		}
+
+		@Override
+		void start(Options o, Path work) throws Exception {
+			int port = Proc.freePort();
+			this.baseUrl = "http://127.0.0.1:" + port;
+			Path dir = work.resolve(this.name);
+			List<String> cmd = new ArrayList<>();
+			cmd.add(o.serverJava);
+			cmd.addAll(Proc.split(o.serverJvmOpts));
+			cmd.addAll(List.of("-jar", o.mainJar.toAbsolutePath().toString(), "--server.port=" + port,
+					"--server.address=127.0.0.1", "--refresh.data-dir=" + dir.resolve("data"),
+					"--refresh.keys-dir=" + dir.resolve("keys"), "--refresh.admin.token=" + this.adminToken));
+			if (!"RS256".equals(this.alg)) {
+				cmd.add("--refresh.signing-algorithm=" + this.alg);
+			}
+			this.proc = launch(this.name, o, cmd, Map.of(), work);
+		}
+
+		@Override
+		String readyPath() {
+			return "/actuator/health";
+		}
+
+		@Override
+		boolean supportsBulk() {
+			return true;
+		}
+
+		@Override
+		long bulk(Http http, int count) throws Exception {
+			HttpResponse<String> r = http.postForm(this.baseUrl + "/admin/grants/bulk", "Bearer " + this.adminToken,
+					"client_id=" + Http.form(this.clientId) + "&subject=filler&scope=read&count=" + count,
+					Duration.ofMinutes(10));
+			long created = r.statusCode() == 200 ? Http.jsonLong(r.body(), "created") : -1;
+			if (created < 0) {
+				throw new IllegalStateException(this.name + ": POST /admin/grants/bulk -> " + r.statusCode() + " "
+						+ abbreviate(r.body()));
+			}
+			return created;
+		}
+	}
+
+	static final class Sas extends AdminMinted {
+
+		final String encoder;
+
+		Sas(String name, String encoder) {
+			super(name, "stock Spring Authorization Server (Boot 4.1.2), JdbcOAuth2AuthorizationService on H2 file, "
+					+ "reuse-refresh-tokens=false, client secret "
+					+ ("bcrypt".equals(encoder) ? "{bcrypt} (Boot/Security default DelegatingPasswordEncoder)"
+							: "{noop} (cheap encoder)"));
+			this.encoder = encoder;
+		}
+
+		@Override
+		void start(Options o, Path work) throws Exception {
+			int port = Proc.freePort();
+			this.baseUrl = "http://127.0.0.1:" + port;
+			Path dir = work.resolve(this.name);
+			List<String> cmd = new ArrayList<>();
+			cmd.add(o.serverJava);
+			cmd.addAll(Proc.split(o.serverJvmOpts));
+			cmd.addAll(List.of("-jar", o.baselineJar.toAbsolutePath().toString(), "--server.port=" + port,
+					"--server.address=127.0.0.1", "--baseline.data-dir=" + dir.resolve("data"),
+					"--baseline.admin-token=" + this.adminToken, "--baseline.encoder=" + this.encoder));
+			this.proc = launch(this.name, o, cmd, Map.of(), work);
+		}
+
+		@Override
+		String readyPath() {
+			return "/admin/health";
+		}
+	}
+
+	/** navikt mock-oauth2-server, standalone, families from the authorization-code flow (no login). */
+	static final class Navikt extends Sut {
+
+		static final String REDIRECT = "http://127.0.0.1/callback";
+
+		String httpServer = "NettyWrapper";
+
+		Navikt() {
+			super("navikt", "navikt mock-oauth2-server 6.0.2 standalone, rotateRefreshToken=true, RS256, in memory");
+		}
+
+		@Override
+		String tokenPath() {
+			return "/default/token";
+		}
+
+		@Override
+		String readyPath() {
+			return "/isalive";
+		}
+
+		@Override
+		void start(Options o, Path work) throws Exception {
+			this.httpServer = o.naviktHttp;
+			int port = Proc.freePort();
+			this.baseUrl = "http://127.0.0.1:" + port;
+			String cp = Files.readString(o.naviktClasspath).trim();
+			List<String> cmd = new ArrayList<>();
+			cmd.add(o.serverJava);
+			cmd.addAll(Proc.split(o.serverJvmOpts));
+			cmd.addAll(List.of("-cp", cp, "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
+			String json = "{\"interactiveLogin\":false,\"rotateRefreshToken\":true,\"httpServer\":\"" + this.httpServer
+					+ "\",\"tokenProvider\":{\"keyProvider\":{\"algorithm\":\"RS256\"}}}";
+			this.proc = launch(this.name, o, cmd,
+					Map.of("SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", Integer.toString(port), "JSON_CONFIG", json),
+					work);
+		}
+
+		@Override
+		String mintOne(Http http, int index) throws Exception {
+			String authorize = this.baseUrl + "/default/authorize?client_id=" + Http.form(this.clientId)
+					+ "&response_type=code&redirect_uri=" + Http.form(REDIRECT) + "&scope="
+					+ Http.form("openid read write") + "&state=s" + index;
+			HttpResponse<String> r = http.get(authorize);
+			String location = r.headers().firstValue("location").orElse(null);
+			if (r.statusCode() != 302 || location == null || !location.contains("code=")) {
+				throw new IllegalStateException("navikt authorize -> " + r.statusCode() + " " + abbreviate(r.body()));
+			}
+			String code = location.replaceFirst(".*[?&]code=([^&]*).*", "$1");
+			HttpResponse<String> t = http.postForm(this.baseUrl + tokenPath(), Http.basic(this.clientId, this.clientSecret),
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + Http.form(REDIRECT));
+			String rt = t.statusCode() == 200 ? Http.jsonString(t.body(), "refresh_token") : null;
+			if (rt == null) {
+				throw new IllegalStateException("navikt code exchange -> " + t.statusCode() + " " + abbreviate(t.body()));
+			}
+			return rt;
+		}
+	}
+
+	static Sut of(String name) {
+		return switch (name) {
+			case "ours" -> new Ours("ours", "RS256");
+			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA");
+			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
+			case "sas-noop" -> new Sas("sas-noop", "noop");
+			case "navikt" -> new Navikt();
+			default -> throw new IllegalArgumentException("unknown system " + name);
+		};
+	}
+
+	static String abbreviate(String s) {
+		if (s == null) {
+			return "";
+		}
+		s = s.replaceAll("\\s+", " ");
+		return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+	}
+}
