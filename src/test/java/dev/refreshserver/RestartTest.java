@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.RunningServer;
 import dev.refreshserver.support.ServerHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,29 +22,19 @@ class RestartTest {
 	void refreshTokenIssuedBeforeRestartWorksAfterIt() throws Exception {
 		String refreshToken;
 		String kid;
-		try (ConfigurableApplicationContext first = start()) {
-			ServerHttp http = http(first);
+		try (RunningServer first = RunningServer.start(this.state)) {
+			ServerHttp http = first.http();
 			refreshToken = http.mintRefreshToken("demo-client", "read write");
 			refreshToken = http.refresh(refreshToken).field("refresh_token");
 			kid = http.get("/oauth2/jwks").json().get("keys").get(0).get("kid").asString();
 		}
 		assertThat(Files.exists(this.state.resolve("data").resolve("refresh.mv.db"))).isTrue();
 
-		try (ConfigurableApplicationContext second = start()) {
-			ServerHttp http = http(second);
+		try (RunningServer second = RunningServer.start(this.state)) {
+			ServerHttp http = second.http();
 			HttpResponseView refreshed = http.refresh(refreshToken);
 			assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
 			assertThat(http.get("/oauth2/jwks").json().get("keys").get(0).get("kid").asString()).isEqualTo(kid);
 		}
-	}
-
-	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(RefreshServerApplication.class).run("--server.port=0",
-				"--refresh.data-dir=" + this.state.resolve("data"), "--refresh.keys-dir=" + this.state.resolve("keys"),
-				"--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN);
-	}
-
-	private static ServerHttp http(ConfigurableApplicationContext context) {
-		return new ServerHttp(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 }

@@ -15,11 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.RunningServer;
 import dev.refreshserver.support.ServerHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +31,8 @@ class ServerSwitchesTest {
 	void signingAlgorithmSwitchAddsAKeyAndTheJwksKeepsTheOldOnes() throws Exception {
 		List<String> accessTokens = new ArrayList<>();
 		for (String algorithm : List.of("RS256", "ES256", "PS256", "EdDSA")) {
-			try (ConfigurableApplicationContext server = start("--refresh.signing-algorithm=" + algorithm)) {
-				ServerHttp http = http(server);
+			try (RunningServer server = RunningServer.start(this.state, "--refresh.signing-algorithm=" + algorithm)) {
+				ServerHttp http = server.http();
 				String accessToken = http.mint("demo-client", "erin", "read").field("access_token");
 				assertThat(SignedJWT.parse(accessToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.parse(algorithm));
 				accessTokens.add(accessToken);
@@ -50,16 +47,16 @@ class ServerSwitchesTest {
 
 	@Test
 	void adminApiIsAbsentWithoutAToken() throws Exception {
-		try (ConfigurableApplicationContext server = startWithoutAdmin()) {
-			HttpResponseView response = http(server).mint("demo-client", "erin", "read");
+		try (RunningServer server = RunningServer.start(this.state, "--refresh.admin.token=")) {
+			HttpResponseView response = server.http().mint("demo-client", "erin", "read");
 			assertThat(response.status()).isEqualTo(404);
 		}
 	}
 
 	@Test
 	void adminApiRejectsAWrongToken() throws Exception {
-		try (ConfigurableApplicationContext server = start()) {
-			HttpResponseView response = http(server).postForm("/admin/grants",
+		try (RunningServer server = RunningServer.start(this.state)) {
+			HttpResponseView response = server.http().postForm("/admin/grants",
 					ServerHttp.form("client_id", "demo-client", "subject", "erin"), "Authorization", "Bearer wrong");
 			assertThat(response.status()).isEqualTo(401);
 		}
@@ -67,8 +64,8 @@ class ServerSwitchesTest {
 
 	@Test
 	void metadataHealthAndMetricsAreServed() throws Exception {
-		try (ConfigurableApplicationContext server = start("--refresh.issuer=https://issuer.example")) {
-			ServerHttp http = http(server);
+		try (RunningServer server = RunningServer.start(this.state, "--refresh.issuer=https://issuer.example")) {
+			ServerHttp http = server.http();
 			HttpResponseView metadata = http.get("/.well-known/oauth-authorization-server");
 			assertThat(metadata.field("issuer")).isEqualTo("https://issuer.example");
 			assertThat(metadata.field("token_endpoint")).isEqualTo("https://issuer.example/oauth2/token");
@@ -89,25 +86,5 @@ class ServerSwitchesTest {
 		}
 		return jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(),
 				((AsymmetricJWK) key).toPublicKey()));
-	}
-
-	private ConfigurableApplicationContext start(String... extra) {
-		List<String> args = new ArrayList<>(List.of("--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN));
-		args.addAll(List.of(extra));
-		return startWith(args);
-	}
-
-	private ConfigurableApplicationContext startWithoutAdmin() {
-		return startWith(new ArrayList<>());
-	}
-
-	private ConfigurableApplicationContext startWith(List<String> args) {
-		args.addAll(List.of("--server.port=0", "--refresh.data-dir=" + this.state.resolve("data"),
-				"--refresh.keys-dir=" + this.state.resolve("keys")));
-		return new SpringApplicationBuilder(RefreshServerApplication.class).run(args.toArray(String[]::new));
-	}
-
-	private static ServerHttp http(ConfigurableApplicationContext context) {
-		return new ServerHttp(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 }

@@ -1,0 +1,88 @@
+package dev.refreshserver.support;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.refreshserver.RefreshServerApplication;
+import dev.refreshserver.admin.ServerClock;
+import dev.refreshserver.keys.TlsCertificate;
+
+/**
+ * The whole server started as a user would start it, with command-line switches, on a random
+ * port and with its data and keys under {@code state}; closing it stops the server.
+ */
+public final class RunningServer implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final ServerHttp http;
+
+	private RunningServer(ConfigurableApplicationContext context, ServerHttp http) {
+		this.context = context;
+		this.http = http;
+	}
+
+	/** Starts with the admin API on, unless {@code switches} set {@code --refresh.admin.token} themselves. */
+	public static RunningServer start(Path state, List<String> switches) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--refresh.data-dir=" + state.resolve("data"),
+				"--refresh.keys-dir=" + state.resolve("keys")));
+		if (switches.stream().noneMatch((arg) -> arg.startsWith("--refresh.admin.token="))) {
+			args.add("--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN);
+		}
+		args.addAll(switches);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(RefreshServerApplication.class)
+			.run(args.toArray(String[]::new));
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		ServerHttp http = args.contains("--refresh.tls.enabled=true")
+				? new ServerHttp("https://localhost:" + port, trust(state.resolve("keys")))
+				: new ServerHttp(port);
+		return new RunningServer(context, http);
+	}
+
+	public static RunningServer start(Path state, String... switches) {
+		return start(state, List.of(switches));
+	}
+
+	public ServerHttp http() {
+		return this.http;
+	}
+
+	public ServerClock clock() {
+		return this.context.getBean(ServerClock.class);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	/** Trusts the certificate the server generated in its keys directory. */
+	private static SSLContext trust(Path keys) {
+		try (InputStream certificate = Files.newInputStream(keys.resolve(TlsCertificate.CERTIFICATE_FILE))) {
+			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+			store.load(null, null);
+			store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(store);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, factory.getTrustManagers(), null);
+			return context;
+		}
+		catch (java.io.IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot trust the server's TLS certificate", ex);
+		}
+	}
+}
