@@ -28,10 +28,10 @@ final class Options {
 	double rate = 0; // > 0: open loop at this many requests/s for the main (valid) runs
 	double invalidFraction = 0.2;
 	int mixedWarmup = 5;
-	int mixedDuration = 20;
+	int mixedDuration = 15;
 	int mixedReps = 1;
 	int halfPeakWarmup = 5;
-	int halfPeakDuration = 20;
+	int halfPeakDuration = 15;
 	int sweepWarmup = 10;
 	int sweepDuration = 10;
 	int sweepReps = 3;
@@ -200,7 +200,7 @@ final class Options {
 				                          not >3 % faster than the previous one (JIT takes 60-90 s here), at most this many s
 				  --rate=R                open loop at R requests/s instead of closed loop (latency from intended start)
 				  --mixed=true            mixed run: --invalid-fraction=0.2 (replays on sacrificial families,
-				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=20 --mixed-reps=1
+				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=15 --mixed-reps=1
 				  --half-peak=true        p99 of ours at 50% of its measured peak (open loop)
 				  --sweep=1k,100k,1M      stored-family sizes for the size sweep of ours; --skip-1m; --no-sweep
 				  --sweep-warmup=10 --sweep-duration=10 --sweep-reps=3 --fill-chunk=100k

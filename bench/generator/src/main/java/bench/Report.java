@@ -503,10 +503,10 @@ final class Report {
 				String.valueOf(this.machine.get("server_java")),
 				this.options.families + " families, " + this.options.concurrency + " workers, "
 						+ (this.options.rate > 0 ? "open loop " + fmt(this.options.rate, 0) + "/s" : "closed loop"),
-				"warm-up " + this.options.warmup + " s, median of " + this.options.reps + " x " + this.options.duration
-						+ " s");
+				"warm-up >= " + this.options.warmup + " s (adaptive), median of " + this.options.reps + " x "
+						+ this.options.duration + " s");
 		for (int i = 0; i < lines.size(); i++) {
-			org.knowm.xchart.AnnotationText t = new org.knowm.xchart.AnnotationText(lines.get(i), 360, 120 + 40 * i, true);
+			org.knowm.xchart.AnnotationText t = new org.knowm.xchart.AnnotationText(lines.get(i), 360, 380 - 40 * i, true);
 			c.addAnnotation(t);
 		}
 		return c;
