@@ -78,19 +78,19 @@ public class ServerConfig {
 		return users;
 	}
 
-	/** The token endpoints, their profile aliases, and the request shapes the server profile accepts. */
+	/** The token endpoints, the path aliases of the profiles in use, and each client's request rules. */
 	@Bean
 	FilterRegistrationBean<TokenRequestFilter> tokenRequestFilter(AuthorizationServerSettings settings,
 			RefreshPolicies policies, OAuth2ErrorWriter errors, JsonMapper json) {
-		RequestRules rules = policies.serverProfile().request();
+		RequestRules anyRules = RequestRules.anyOf(policies.requestRulesInUse());
 		Map<String, String> endpoints = new HashMap<>();
 		for (String endpoint : List.of(settings.getTokenEndpoint(), settings.getTokenRevocationEndpoint(),
 				settings.getTokenIntrospectionEndpoint())) {
 			endpoints.put(endpoint, endpoint);
 		}
-		rules.tokenPaths().forEach((alias) -> endpoints.put(alias, settings.getTokenEndpoint()));
-		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(
-				new TokenRequestFilter(endpoints, settings.getTokenEndpoint(), rules, errors, json));
+		anyRules.tokenPaths().forEach((alias) -> endpoints.put(alias, settings.getTokenEndpoint()));
+		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(new TokenRequestFilter(
+				endpoints, settings.getTokenEndpoint(), policies::requestRules, anyRules, errors, json));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

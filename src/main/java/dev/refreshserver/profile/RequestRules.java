@@ -1,5 +1,6 @@
 package dev.refreshserver.profile;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -28,6 +29,20 @@ public record RequestRules(List<String> tokenPaths, List<Encoding> encodings, Bo
 		clientSecretInBody = (clientSecretInBody != null) ? clientSecretInBody : Boolean.TRUE;
 		requireHttps = (requireHttps != null) ? requireHttps : Boolean.FALSE;
 		ignoreBearerHeader = (ignoreBearerHeader != null) ? ignoreBearerHeader : Boolean.FALSE;
+	}
+
+	/**
+	 * What at least one of {@code rules} accepts: every path, every encoding, GET and a secret in
+	 * the body if any accepts them, HTTPS only if all require it. A request is read with these
+	 * and then judged by the rules of its own client.
+	 */
+	public static RequestRules anyOf(Collection<RequestRules> rules) {
+		return new RequestRules(rules.stream().flatMap((r) -> r.tokenPaths().stream()).distinct().toList(),
+				rules.stream().flatMap((r) -> r.encodings().stream()).distinct().toList(),
+				rules.stream().allMatch(RequestRules::requirePost),
+				rules.stream().anyMatch(RequestRules::clientSecretInBody),
+				rules.stream().allMatch(RequestRules::requireHttps),
+				rules.stream().anyMatch(RequestRules::ignoreBearerHeader));
 	}
 
 	public boolean accepts(Encoding encoding) {

@@ -2,8 +2,12 @@ package dev.refreshserver.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,7 +35,9 @@ import dev.refreshserver.profile.RequestRules.Encoding;
  * query string, where credentials end up in logs), no repeated parameter (§3.1) and one client
  * authentication method per request (§2.3). A profile's {@link RequestRules} may accept more
  * (a JSON body, query parameters, GET, a path alias); such a request is handed on as the
- * equivalent form POST. Every violation is a §5.2 error.
+ * equivalent form POST. The rules are those of the requesting client's profile (the server's
+ * profile for a client nobody configured): a request is read with what any profile in use
+ * accepts, then judged by its client's rules. Every violation is a §5.2 error.
  */
 public class TokenRequestFilter extends OncePerRequestFilter {
 
@@ -41,7 +47,9 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 
 	private final String tokenEndpoint;
 
-	private final RequestRules rules;
+	private final Function<String, RequestRules> rulesOfClient;
+
+	private final RequestRules anyRules;
 
 	private final OAuth2ErrorWriter errors;
 
@@ -49,12 +57,16 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 
 	/**
 	 * @param endpoints each served path mapped to the canonical endpoint path it stands for
+	 * @param rulesOfClient the request rules of a client id (null when the request names none)
+	 * @param anyRules what at least one client's rules accept ({@link RequestRules#anyOf})
 	 */
-	public TokenRequestFilter(Map<String, String> endpoints, String tokenEndpoint, RequestRules rules,
-			OAuth2ErrorWriter errors, JsonMapper json) {
+	public TokenRequestFilter(Map<String, String> endpoints, String tokenEndpoint,
+			Function<String, RequestRules> rulesOfClient, RequestRules anyRules, OAuth2ErrorWriter errors,
+			JsonMapper json) {
 		this.endpoints = endpoints;
 		this.tokenEndpoint = tokenEndpoint;
-		this.rules = rules;
+		this.rulesOfClient = rulesOfClient;
+		this.anyRules = anyRules;
 		this.errors = errors;
 		this.json = json;
 	}
@@ -70,24 +82,34 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		String path = pathOf(request);
 		String endpoint = this.endpoints.get(path);
 		boolean get = HttpMethod.GET.matches(request.getMethod());
-		if (!HttpMethod.POST.matches(request.getMethod())
-				&& !(get && !this.rules.requirePost() && endpoint.equals(this.tokenEndpoint))) {
-			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			this.errors.write(response, HttpStatus.METHOD_NOT_ALLOWED,
-					OAuth2Errors.invalidRequest("This endpoint accepts POST only").getError());
+		boolean tokenGet = get && endpoint.equals(this.tokenEndpoint);
+		if (!HttpMethod.POST.matches(request.getMethod()) && !(tokenGet && !this.anyRules.requirePost())) {
+			writePostOnly(response);
 			return;
 		}
 		try {
-			if (this.rules.requireHttps() && !request.isSecure()) {
-				throw OAuth2Errors.invalidRequest("HTTPS is required");
-			}
 			Map<String, String[]> parameters = get ? containerParameters(request) : bodyParameters(request);
 			for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 				if (parameter.getValue().length > 1) {
 					throw OAuth2Errors.invalidRequest("Parameter '" + parameter.getKey() + "' is repeated");
 				}
 			}
-			boolean hideAuthorization = checkClientAuthentication(request, parameters);
+			RequestRules rules = this.rulesOfClient.apply(clientIdOf(request, parameters));
+			if (get && rules.requirePost()) {
+				writePostOnly(response);
+				return;
+			}
+			if (rules.requireHttps() && !request.isSecure()) {
+				throw OAuth2Errors.invalidRequest("HTTPS is required");
+			}
+			if (!get && hasQuery(request) && !rules.accepts(Encoding.QUERY)) {
+				throw OAuth2Errors.invalidRequest(
+						"Parameters must be sent in the request body, not in the query string");
+			}
+			if (!get && isJson(request.getContentType()) && !rules.accepts(Encoding.JSON)) {
+				throw notForm();
+			}
+			boolean hideAuthorization = checkClientAuthentication(request, parameters, rules);
 			boolean canonical = !get && !hideAuthorization && path.equals(endpoint) && isForm(request.getContentType())
 					&& request.getQueryString() == null;
 			chain.doFilter(canonical ? request : new TokenRequest(request, parameters, endpoint, hideAuthorization),
@@ -98,27 +120,56 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
+	private void writePostOnly(HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
+		this.errors.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+				OAuth2Errors.invalidRequest("This endpoint accepts POST only").getError());
+	}
+
+	/** The parameters of a POST, from wherever some profile in use lets them come. */
 	private Map<String, String[]> bodyParameters(HttpServletRequest request) throws IOException {
 		String contentType = request.getContentType();
-		boolean hasQuery = request.getQueryString() != null && !request.getQueryString().isEmpty();
-		if (hasQuery && !this.rules.accepts(Encoding.QUERY)) {
-			throw OAuth2Errors.invalidRequest("Parameters must be sent in the request body, not in the query string");
-		}
 		if (isForm(contentType)) {
 			return containerParameters(request);
 		}
-		if (isJson(contentType) && this.rules.accepts(Encoding.JSON)) {
+		if (isJson(contentType) && this.anyRules.accepts(Encoding.JSON)) {
 			Map<String, String[]> parameters = jsonParameters(request);
-			if (hasQuery) {
+			if (hasQuery(request)) {
 				containerParameters(request).forEach((name, values) -> parameters.merge(name, values,
 						(body, query) -> new String[] { body[0], query[0] }));
 			}
 			return parameters;
 		}
-		if (hasQuery && request.getContentLengthLong() <= 0) {
+		if (hasQuery(request) && request.getContentLengthLong() <= 0) {
 			return containerParameters(request);
 		}
-		throw OAuth2Errors.invalidRequest("The request body must be application/x-www-form-urlencoded");
+		throw notForm();
+	}
+
+	private static OAuth2AuthenticationException notForm() {
+		return OAuth2Errors.invalidRequest("The request body must be application/x-www-form-urlencoded");
+	}
+
+	private static boolean hasQuery(HttpServletRequest request) {
+		return request.getQueryString() != null && !request.getQueryString().isEmpty();
+	}
+
+	/** The client a request speaks for: the user name of its Basic credentials, else its client_id. */
+	private static String clientIdOf(HttpServletRequest request, Map<String, String[]> parameters) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+						StandardCharsets.UTF_8);
+				int colon = credentials.indexOf(':');
+				return (colon > 0) ? URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8) : null;
+			}
+			catch (IllegalArgumentException ex) {
+				return null; // malformed: client authentication refuses it later
+			}
+		}
+		String[] clientId = parameters.get(OAuth2ParameterNames.CLIENT_ID);
+		return (clientId != null) ? clientId[0] : null;
 	}
 
 	private static Map<String, String[]> containerParameters(HttpServletRequest request) {
@@ -162,11 +213,12 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 	 * One client authentication method per request, and only the ones the profile takes.
 	 * @return whether the Authorization header is to be ignored (a profile's stray Bearer)
 	 */
-	private boolean checkClientAuthentication(HttpServletRequest request, Map<String, String[]> parameters) {
+	private boolean checkClientAuthentication(HttpServletRequest request, Map<String, String[]> parameters,
+			RequestRules rules) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		boolean secretInBody = parameters.containsKey(OAuth2ParameterNames.CLIENT_SECRET);
 		if (authorization != null && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			if (this.rules.ignoreBearerHeader() && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			if (rules.ignoreBearerHeader() && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				return true;
 			}
 			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT,
@@ -176,7 +228,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			throw OAuth2Errors.invalidRequest(
 					"Use exactly one client authentication method: the Authorization header or client_secret");
 		}
-		if (secretInBody && !this.rules.clientSecretInBody()) {
+		if (secretInBody && !rules.clientSecretInBody()) {
 			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT,
 					"Confidential clients must authenticate with the Authorization header");
 		}

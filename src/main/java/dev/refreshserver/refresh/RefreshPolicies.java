@@ -1,16 +1,21 @@
 package dev.refreshserver.refresh;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.config.RefreshProperties;
 import dev.refreshserver.profile.ProfileSettings;
+import dev.refreshserver.profile.RequestRules;
 
 /**
  * Resolves each client's {@link RefreshPolicy} once: the client's own overrides over its
- * profile (the client's {@code profile}, else the server's {@code refresh.profile}).
+ * profile (the client's {@code profile}, else the server's {@code refresh.profile}), and the
+ * request rules of that profile.
  */
 @Component
 public class RefreshPolicies {
@@ -19,17 +24,33 @@ public class RefreshPolicies {
 
 	private final Map<String, RefreshPolicy> byClientId = new ConcurrentHashMap<>();
 
+	private final Map<String, RequestRules> requestRulesByClientId = new ConcurrentHashMap<>();
+
 	private final ProfileSettings serverProfile;
 
 	public RefreshPolicies(RefreshProperties properties) {
 		this.properties = properties;
 		this.serverProfile = profile(properties.profile());
-		properties.clients().forEach((client) -> forClient(client.clientId()));
+		properties.clients().forEach((client) -> {
+			forClient(client.clientId());
+			this.requestRulesByClientId.put(client.clientId(), profileOf(client).request());
+		});
 	}
 
-	/** The profile chosen for the whole server with {@code refresh.profile}. */
-	public ProfileSettings serverProfile() {
-		return this.serverProfile;
+	/**
+	 * The request shapes the token endpoints accept from a client: its profile's; a client
+	 * unknown to configuration (or none named) gets the server profile's.
+	 */
+	public RequestRules requestRules(String clientId) {
+		RequestRules rules = (clientId != null) ? this.requestRulesByClientId.get(clientId) : null;
+		return (rules != null) ? rules : this.serverProfile.request();
+	}
+
+	/** The request rules of every profile in use: the server's and those clients name. */
+	public Collection<RequestRules> requestRulesInUse() {
+		Set<RequestRules> rules = new LinkedHashSet<>(this.requestRulesByClientId.values());
+		rules.add(this.serverProfile.request());
+		return rules;
 	}
 
 	/** The policy of a client; a client unknown to configuration gets the server profile's. */
@@ -43,14 +64,16 @@ public class RefreshPolicies {
 			.filter((candidate) -> candidate.clientId().equals(clientId))
 			.findFirst()
 			.orElse(null);
-		String profileName = (client != null && client.profile() != null) ? client.profile()
-				: this.properties.profile();
-		ProfileSettings profile = profile(profileName);
+		ProfileSettings profile = profileOf(client);
 		PolicySettings settings = profile.policy();
 		if (client != null && client.policy() != null) {
 			settings = client.policy().over(settings);
 		}
 		return RefreshPolicy.from(settings, profile.response());
+	}
+
+	private ProfileSettings profileOf(RefreshProperties.Client client) {
+		return (client != null && client.profile() != null) ? profile(client.profile()) : this.serverProfile;
 	}
 
 	private ProfileSettings profile(String name) {

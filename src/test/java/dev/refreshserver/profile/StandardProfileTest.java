@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,5 +43,34 @@ class StandardProfileTest extends ServerTest {
 		assertThat(response.field("refresh_token")).isEqualTo(token);
 		assertThat(response.json().get("expires_in").asLong()).isEqualTo(1209600);
 		assertThat(response.json().has("refresh_token_expires_in")).isTrue();
+	}
+
+	@Test
+	void aClientOfAnotherProfileSendsTheRequestShapesOfItsProfile() {
+		String webexToken = this.http.mintRefreshToken("webex-client", "spark:all");
+		String json = "{\"grant_type\":\"refresh_token\",\"client_id\":\"webex-client\","
+				+ "\"client_secret\":\"webex-secret\",\"refresh_token\":\"" + webexToken + "\"}";
+		HttpResponseView webex = this.http.post("/oauth2/token", "application/json", json);
+		assertThat(webex.status()).as(webex.toString()).isEqualTo(200);
+		assertThat(webex.field("refresh_token")).isEqualTo(webexToken);
+
+		String demoToken = this.http.mintRefreshToken("demo-client", "read");
+		HttpResponseView demo = this.http.post("/oauth2/token", "application/json", json
+			.replace("webex-client", "demo-client").replace("webex-secret", "demo-secret").replace(webexToken, demoToken));
+		assertThat(demo.status()).isEqualTo(400);
+		assertThat(demo.error()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	void aWebmethodsClientOnAStandardServerStillNeedsHttps() {
+		String token = this.http.mintRefreshToken("webmethods-client", "read");
+		HttpResponseView response = this.http.postForm("/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", token), "Authorization",
+				ServerHttp.basic("webmethods-client", "webmethods-secret"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.error()).isEqualTo("invalid_request");
+		assertThat(response.field("error_description")).contains("HTTPS");
+		assertThat(this.http.refresh(this.http.mintRefreshToken("demo-client", "read")).status()).isEqualTo(200);
 	}
 }
