@@ -2,9 +2,12 @@ package dev.refreshserver;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -94,8 +97,27 @@ class MalformedRequestTest extends ServerTest {
 						"grant_type=refresh_token&refresh_token=x&client_id=demo-client&client_secret="), 401,
 						"invalid_client"),
 				new Case("Basic header that is not base64", (http) -> http.post("/oauth2/token", FORM,
-						"grant_type=refresh_token&refresh_token=x", "Authorization", "Basic %%%not-base64"), 400,
+						"grant_type=refresh_token&refresh_token=x", "Authorization", "Basic %%%not-base64"), 401,
+						"invalid_client"),
+				new Case("Basic credentials without a colon", (http) -> http.post("/oauth2/token", FORM,
+						"grant_type=refresh_token&refresh_token=x", "Authorization", "Basic " + base64("demo-client")),
+						401, "invalid_client"),
+				new Case("Basic credentials with an empty secret", (http) -> http.post("/oauth2/token", FORM,
+						"grant_type=refresh_token&refresh_token=x", "Authorization", "Basic " + base64("demo-client:")),
+						401, "invalid_client"),
+				new Case("two Authorization headers", (http) -> http.post("/oauth2/token", FORM,
+						"grant_type=refresh_token&refresh_token=x", "Authorization", basic("demo-client", "demo-secret"),
+						"Authorization", basic("demo-client", "nope")), 400, "invalid_request"),
+				new Case("client_id naming another client than the Basic credentials", (http) -> http.post(
+						"/oauth2/token", FORM, "grant_type=refresh_token&refresh_token=x&client_id=demo-public",
+						DEMO_BASIC), 400, "invalid_request"),
+				new Case("percent-encoded token endpoint path", (http) -> http.post("/oauth2/%74oken", FORM,
+						"grant_type=refresh_token&refresh_token=x&client_secret=nope", DEMO_BASIC), 400,
 						"invalid_request"),
+				new Case("path parameter on the token endpoint", (http) -> http.post("/oauth2/token;x=1", FORM,
+						"grant_type=refresh_token&refresh_token=x", DEMO_BASIC), 400, "invalid_request"),
+				new Case("percent-encoded introspection path", (http) -> http.post("/oauth2/%69ntrospect", FORM,
+						"token=x"), 400, "invalid_request"),
 				new Case("Bearer scheme instead of client credentials", (http) -> http.post("/oauth2/token", FORM,
 						"grant_type=refresh_token&refresh_token=x", "Authorization", "Bearer abc"), 401,
 						"invalid_client"),
@@ -143,8 +165,18 @@ class MalformedRequestTest extends ServerTest {
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-		if (response.status() == 401 && response.header("Authorization") == null) {
-			assertThat(response.error()).isEqualTo("invalid_client");
-		}
+	}
+
+	@Test
+	void malformedBasicCredentialsAreAskedForAgain() {
+		HttpResponseView response = this.http.post("/oauth2/token", FORM, "grant_type=refresh_token&refresh_token=x",
+				"Authorization", "Basic " + base64("demo-client"));
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 }

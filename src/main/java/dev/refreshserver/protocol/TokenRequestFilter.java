@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,9 +70,10 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		this.rulesOfClient = rulesOfClient;
 		this.anyRules = anyRules;
 		this.errors = errors;
-		this.json = json;
+		this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 	}
 
+	/** Every spelling of an endpoint's path reaches this filter, as it reaches the endpoint itself. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !this.endpoints.containsKey(pathOf(request));
@@ -88,6 +91,10 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
+			if (!request.getRequestURI().equals(request.getContextPath() + path)) {
+				throw OAuth2Errors.invalidRequest(
+						"The endpoint path must be written plainly: no percent-encoding, no path parameters");
+			}
 			Map<String, String[]> parameters = get ? containerParameters(request) : bodyParameters(request);
 			for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 				if (parameter.getValue().length > 1) {
@@ -154,22 +161,48 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		return request.getQueryString() != null && !request.getQueryString().isEmpty();
 	}
 
-	/** The client a request speaks for: the user name of its Basic credentials, else its client_id. */
+	/**
+	 * The client a request speaks for: the user name of its Basic credentials, else its
+	 * client_id. One Authorization header at most, well-formed Basic credentials (RFC 6749
+	 * §2.3.1: {@code id:secret}, each form-urlencoded, then Base64), and a client_id beside
+	 * them must name the same client.
+	 */
 	private static String clientIdOf(HttpServletRequest request, Map<String, String[]> parameters) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-						StandardCharsets.UTF_8);
-				int colon = credentials.indexOf(':');
-				return (colon > 0) ? URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8) : null;
-			}
-			catch (IllegalArgumentException ex) {
-				return null; // malformed: client authentication refuses it later
-			}
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+		String authorization = headers.hasMoreElements() ? headers.nextElement() : null;
+		if (headers.hasMoreElements()) {
+			throw OAuth2Errors.invalidRequest("The Authorization header is repeated");
 		}
 		String[] clientId = parameters.get(OAuth2ParameterNames.CLIENT_ID);
-		return (clientId != null) ? clientId[0] : null;
+		if (authorization == null || !isBasic(authorization)) {
+			return (clientId != null) ? clientId[0] : null;
+		}
+		String basicClientId = basicClientId(authorization);
+		if (clientId != null && !clientId[0].equals(basicClientId)) {
+			throw OAuth2Errors.invalidRequest("client_id names another client than the Authorization header");
+		}
+		return basicClientId;
+	}
+
+	private static String basicClientId(String authorization) {
+		try {
+			String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+					StandardCharsets.UTF_8);
+			int colon = credentials.indexOf(':');
+			if (colon > 0 && colon < credentials.length() - 1) {
+				URLDecoder.decode(credentials.substring(colon + 1), StandardCharsets.UTF_8);
+				return URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not Base64, or broken percent-encoding: refused below
+		}
+		throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT,
+				"The Basic credentials are malformed: expected Base64 of client_id:client_secret");
+	}
+
+	private static boolean isBasic(String authorization) {
+		return authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	private static Map<String, String[]> containerParameters(HttpServletRequest request) {
@@ -194,7 +227,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			object = this.json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw OAuth2Errors.invalidRequest("The request body is not valid JSON");
+			throw OAuth2Errors.invalidRequest("The request body is not valid JSON, or repeats a member");
 		}
 		if (object == null || !object.isObject()) {
 			throw OAuth2Errors.invalidRequest("The request body must be a JSON object");
@@ -217,7 +250,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			RequestRules rules) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		boolean secretInBody = parameters.containsKey(OAuth2ParameterNames.CLIENT_SECRET);
-		if (authorization != null && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+		if (authorization != null && !isBasic(authorization)) {
 			if (rules.ignoreBearerHeader() && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				return true;
 			}
@@ -235,8 +268,10 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		return false;
 	}
 
+	/** The decoded, normalized path, as the endpoints match it. */
 	private static String pathOf(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+		String pathInfo = request.getPathInfo();
+		return (pathInfo != null) ? request.getServletPath() + pathInfo : request.getServletPath();
 	}
 
 	private static boolean isForm(String contentType) {

@@ -15,7 +15,7 @@ import dev.refreshserver.profile.RequestRules;
 /**
  * Resolves each client's {@link RefreshPolicy} once: the client's own overrides over its
  * profile (the client's {@code profile}, else the server's {@code refresh.profile}), and the
- * request rules of that profile.
+ * request rules of that profile. Public clients always get rotation, whatever the profile says.
  */
 @Component
 public class RefreshPolicies {
@@ -68,6 +68,10 @@ public class RefreshPolicies {
 		PolicySettings settings = profile.policy();
 		if (client != null && client.policy() != null) {
 			settings = client.policy().over(settings);
+		}
+		if (client != null && client.secret() == null) {
+			// RFC 9700 §4.14.2: a public client's refresh tokens are sender-unconstrained, so always rotate
+			settings = new PolicySettings(Rotation.ROTATE, null, null, null, null).over(settings);
 		}
 		return RefreshPolicy.from(settings, profile.response());
 	}

@@ -67,6 +67,30 @@ class WebexProfileTest extends ProfileServerTest {
 	}
 
 	@Test
+	void aPublicClientIsRotatedAnyway() {
+		String token = this.http.mintRefreshToken("demo-public", "read");
+		HttpResponseView first = this.http.postForm("/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", token, "client_id", "demo-public"));
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(first.field("refresh_token")).isNotEqualTo(token);
+
+		HttpResponseView replay = this.http.postForm("/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", token, "client_id", "demo-public"));
+		assertThat(replay.error()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void aJsonMemberGivenTwiceIsARepeatedParameter() {
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		HttpResponseView response = this.http.post("/oauth2/token", "application/json", """
+				{"grant_type": "refresh_token", "client_id": "demo-client", "client_secret": "demo-secret",
+				 "refresh_token": "bogus", "refresh_token": "%s"}""".formatted(token));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.error()).isEqualTo("invalid_request");
+	}
+
+	@Test
 	void formBodyWorksTooButTheQueryStringDoesNot() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
 		assertThat(this.http.refresh(token).status()).isEqualTo(200);
