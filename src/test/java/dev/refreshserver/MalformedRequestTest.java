@@ -151,6 +151,8 @@ class MalformedRequestTest extends ServerTest {
 						DEMO_BASIC), 400, "invalid_request"),
 				new Case("introspection without client authentication", (http) -> http.post("/oauth2/introspect",
 						FORM, "token=x"), 401, "invalid_client"),
+				new Case("introspection by a public client", (http) -> http.post("/oauth2/introspect", FORM,
+						"token=x&client_id=demo-public"), 401, "invalid_client"),
 				new Case("introspection with a repeated token", (http) -> http.post("/oauth2/introspect", FORM,
 						"token=a&token=b", DEMO_BASIC), 400, "invalid_request"));
 	}

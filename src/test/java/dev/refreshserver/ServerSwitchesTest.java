@@ -71,6 +71,10 @@ class ServerSwitchesTest {
 			assertThat(metadata.field("token_endpoint")).isEqualTo("https://issuer.example/oauth2/token");
 			assertThat(metadata.json().get("grant_types_supported").toString()).contains("refresh_token")
 				.doesNotContain("device_code");
+			assertThat(metadata.json().get("token_endpoint_auth_methods_supported").toString())
+				.contains("client_secret_basic", "client_secret_post", "none");
+			assertThat(metadata.json().get("introspection_endpoint_auth_methods_supported").toString())
+				.doesNotContain("none");
 			assertThat(http.get("/.well-known/openid-configuration").json().get("jwks_uri").asString())
 				.isEqualTo("https://issuer.example/oauth2/jwks");
 			assertThat(http.get("/actuator/health").field("status")).isEqualTo("UP");

@@ -15,15 +15,23 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Reads a public client's request that identifies itself by {@code client_id} alone (RFC 6749
- * §2.3 {@code none}): a refresh, a revocation or an introspection. PKCE code redemptions are
+ * §2.3 {@code none}): a refresh or a revocation of its own tokens. PKCE code redemptions are
  * left to Spring Authorization Server's own converter, which also checks the verifier.
+ * Introspection is not for public clients: anyone can name one, and introspection tells
+ * about tokens of every client (RFC 7662 §4), so there a bare client_id authenticates nobody.
  */
 public class ClientIdOnlyAuthenticationConverter implements AuthenticationConverter {
+
+	private final String introspectionEndpoint;
+
+	public ClientIdOnlyAuthenticationConverter(String introspectionEndpoint) {
+		this.introspectionEndpoint = introspectionEndpoint;
+	}
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-		if (clientId == null || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+		if (clientId == null || this.introspectionEndpoint.equals(request.getServletPath()) || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getParameter(PkceParameterNames.CODE_VERIFIER) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {

@@ -67,7 +67,8 @@ public class SecurityConfig {
 		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()));
 		http.oauth2AuthorizationServer((server) -> server.registeredClientRepository(clients)
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
-					.authenticationConverter(new ClientIdOnlyAuthenticationConverter())
+					.authenticationConverter(
+							new ClientIdOnlyAuthenticationConverter(settings.getTokenIntrospectionEndpoint()))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
 					.errorResponseHandler(errors))
 				.tokenEndpoint((token) -> token

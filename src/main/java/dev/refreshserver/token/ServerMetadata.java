@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import dev.refreshserver.config.RefreshProperties;
 import dev.refreshserver.keys.SigningKeys;
+import dev.refreshserver.profile.RequestRules;
+import dev.refreshserver.refresh.RefreshPolicies;
 
 /**
  * RFC 8414 metadata true to what this server does: only the grants, client authentication
@@ -28,11 +31,20 @@ public class ServerMetadata {
 
 	private final List<String> scopes;
 
+	private final List<String> authMethods;
+
+	private final List<String> introspectionAuthMethods;
+
 	public ServerMetadata(AuthorizationServerSettings settings, IssuerResolver issuer, SigningKeys keys,
-			RefreshProperties properties) {
+			RefreshProperties properties, RefreshPolicies policies) {
 		this.settings = settings;
 		this.issuer = issuer;
 		this.keys = keys;
+		// the server profile's: a request naming no configured client is judged by these
+		RequestRules rules = policies.requestRules(null);
+		this.introspectionAuthMethods = rules.clientSecretInBody()
+				? List.of("client_secret_basic", "client_secret_post") : List.of("client_secret_basic");
+		this.authMethods = Stream.concat(this.introspectionAuthMethods.stream(), Stream.of("none")).toList();
 		TreeSet<String> allScopes = new TreeSet<>();
 		properties.clients().forEach((client) -> allScopes.addAll(client.scopes()));
 		this.scopes = List.copyOf(allScopes);
@@ -40,7 +52,6 @@ public class ServerMetadata {
 
 	public Map<String, Object> claims() {
 		String base = this.issuer.issuer();
-		List<String> authMethods = List.of("client_secret_basic", "client_secret_post", "none");
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("issuer", base);
 		claims.put("authorization_endpoint", base + this.settings.getAuthorizationEndpoint());
@@ -51,9 +62,9 @@ public class ServerMetadata {
 		claims.put("scopes_supported", this.scopes);
 		claims.put("response_types_supported", List.of("code"));
 		claims.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
-		claims.put("token_endpoint_auth_methods_supported", authMethods);
-		claims.put("revocation_endpoint_auth_methods_supported", authMethods);
-		claims.put("introspection_endpoint_auth_methods_supported", authMethods);
+		claims.put("token_endpoint_auth_methods_supported", this.authMethods);
+		claims.put("revocation_endpoint_auth_methods_supported", this.authMethods);
+		claims.put("introspection_endpoint_auth_methods_supported", this.introspectionAuthMethods);
 		claims.put("code_challenge_methods_supported", List.of("S256"));
 		claims.put("subject_types_supported", List.of("public"));
 		claims.put("id_token_signing_alg_values_supported", List.of(this.keys.algorithm().getName()));

@@ -80,6 +80,10 @@ class WebmethodsProfileTest {
 					"client_secret", "demo-secret"));
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.error()).isEqualTo("invalid_client");
+			assertThat(this.http.get("/.well-known/oauth-authorization-server")
+				.json()
+				.get("token_endpoint_auth_methods_supported")
+				.toString()).contains("client_secret_basic").doesNotContain("client_secret_post");
 		}
 
 		@Test
