@@ -26,6 +26,8 @@ class MalformedRequestTest extends ServerTest {
 
 	private static final String[] DEMO_BASIC = { "Authorization", basic("demo-client", "demo-secret") };
 
+	private static final String[] ADMIN = { "Authorization", "Bearer " + ServerHttp.ADMIN_TOKEN };
+
 	record Case(String name, Function<ServerHttp, HttpResponseView> request, int status, String error) {
 
 		@Override
@@ -151,6 +153,13 @@ class MalformedRequestTest extends ServerTest {
 						DEMO_BASIC), 400, "invalid_request"),
 				new Case("introspection without client authentication", (http) -> http.post("/oauth2/introspect",
 						FORM, "token=x"), 401, "invalid_client"),
+				new Case("admin mint with a 300-character subject", (http) -> http.post("/admin/grants", FORM,
+						"client_id=demo-client&subject=" + "a".repeat(300), ADMIN), 400, "invalid_request"),
+				new Case("admin mint with a repeated subject", (http) -> http.post("/admin/grants", FORM,
+						"client_id=demo-client&subject=a&subject=b", ADMIN), 400, "invalid_request"),
+				new Case("admin bulk fill with a count that is not a number", (http) -> http.post(
+						"/admin/grants/bulk", FORM, "client_id=demo-client&subject=a&count=many", ADMIN), 400,
+						"invalid_request"),
 				new Case("introspection by a public client", (http) -> http.post("/oauth2/introspect", FORM,
 						"token=x&client_id=demo-public"), 401, "invalid_client"),
 				new Case("introspection with a repeated token", (http) -> http.post("/oauth2/introspect", FORM,

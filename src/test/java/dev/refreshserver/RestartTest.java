@@ -37,4 +37,21 @@ class RestartTest {
 			assertThat(http.get("/oauth2/jwks").json().get("keys").get(0).get("kid").asString()).isEqualTo(kid);
 		}
 	}
+
+	@Test
+	void aClientTakenOutOfConfigurationIsGoneAfterRestart() throws Exception {
+		String testClients = "--spring.config.additional-location=classpath:test-clients.yml";
+		try (RunningServer first = RunningServer.start(this.state, testClients)) {
+			HttpResponseView refreshed = first.http()
+				.refresh("other-client", "other-secret", first.http().mintRefreshToken("other-client", "read"), null);
+			assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+		}
+
+		try (RunningServer second = RunningServer.start(this.state)) {
+			HttpResponseView refused = second.http().refresh("other-client", "other-secret", "any-token", null);
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.error()).isEqualTo("invalid_client");
+			assertThat(second.http().mint("other-client", "bob", "read").status()).isEqualTo(400);
+		}
+	}
 }

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
@@ -75,24 +74,27 @@ public class GrantController {
 	}
 
 	@PostMapping
-	public void mint(@RequestParam(name = "client_id", required = false) String clientId,
-			@RequestParam(required = false) String subject, @RequestParam(required = false) String scope,
-			HttpServletResponse response) throws IOException {
-		RegisteredClient client = refreshableClient(clientId);
-		IssuedTokens tokens = this.grants.open(client, required(subject, "subject"), grantedScope(client, scope));
+	public void mint(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		RegisteredClient client = refreshableClient(request);
+		IssuedTokens tokens = this.grants.open(client, subject(request), grantedScope(client, request));
 		this.tokenResponses.write(response, client, tokens.accessToken(), tokens.refreshToken());
 	}
 
 	@PostMapping("/bulk")
-	public Map<String, Integer> bulk(@RequestParam(name = "client_id", required = false) String clientId,
-			@RequestParam(required = false) String subject, @RequestParam(required = false) String scope,
-			@RequestParam int count) {
-		if (count < 1 || count > MAX_BULK) {
-			throw OAuth2Errors.invalidRequest("count must be between 1 and " + MAX_BULK);
+	public Map<String, Integer> bulk(HttpServletRequest request) {
+		int count;
+		try {
+			count = Integer.parseInt(required(request, "count"));
 		}
-		RegisteredClient client = refreshableClient(clientId);
-		Set<String> granted = grantedScope(client, scope);
-		String owner = required(subject, "subject");
+		catch (NumberFormatException ex) {
+			count = 0;
+		}
+		if (count < 1 || count > MAX_BULK) {
+			throw OAuth2Errors.invalidRequest("count must be a number between 1 and " + MAX_BULK);
+		}
+		RegisteredClient client = refreshableClient(request);
+		Set<String> granted = grantedScope(client, request);
+		String owner = subject(request);
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		for (int done = 0; done < count; done += BULK_BATCH) {
 			int size = Math.min(BULK_BATCH, count - done);
@@ -117,8 +119,8 @@ public class GrantController {
 		this.errors.write(request, response, ex.getError());
 	}
 
-	private RegisteredClient refreshableClient(String clientId) {
-		RegisteredClient client = this.clients.findByClientId(required(clientId, "client_id"));
+	private RegisteredClient refreshableClient(HttpServletRequest request) {
+		RegisteredClient client = this.clients.findByClientId(required(request, "client_id"));
 		if (client == null) {
 			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_REQUEST, "Unknown client_id");
 		}
@@ -128,7 +130,8 @@ public class GrantController {
 		return client;
 	}
 
-	private static Set<String> grantedScope(RegisteredClient client, String scope) {
+	private static Set<String> grantedScope(RegisteredClient client, HttpServletRequest request) {
+		String scope = optional(request, "scope");
 		if (scope == null || scope.isBlank()) {
 			return client.getScopes();
 		}
@@ -139,10 +142,27 @@ public class GrantController {
 		return requested;
 	}
 
-	private static String required(String value, String name) {
+	private static String subject(HttpServletRequest request) {
+		String subject = required(request, "subject");
+		if (subject.length() > TokenFamily.MAX_SUBJECT_LENGTH) {
+			throw OAuth2Errors.invalidRequest("subject is longer than " + TokenFamily.MAX_SUBJECT_LENGTH + " characters");
+		}
+		return subject;
+	}
+
+	private static String required(HttpServletRequest request, String name) {
+		String value = optional(request, name);
 		if (value == null || value.isBlank()) {
 			throw OAuth2Errors.invalidRequest("Parameter '" + name + "' is required");
 		}
 		return value;
+	}
+
+	private static String optional(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		if (values != null && values.length > 1) {
+			throw OAuth2Errors.invalidRequest("Parameter '" + name + "' is repeated");
+		}
+		return (values != null) ? values[0] : null;
 	}
 }

@@ -20,8 +20,9 @@ import dev.refreshserver.config.RefreshProperties;
 
 /**
  * Registered clients: the clients of {@code config/} are written to the {@code oauth_client}
- * table at start (secrets as password hashes, never plaintext), then every client in the
- * table is served from memory, so the token endpoint never queries for a client.
+ * table at start (secrets as password hashes, never plaintext) and a client no longer in
+ * {@code config/} is removed from it; then every client in the table is served from memory,
+ * so the token endpoint never queries for a client.
  */
 @Component
 public class ConfiguredClientRepository implements RegisteredClientRepository {
@@ -39,7 +40,10 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
-		transactions.executeWithoutResult((status) -> properties.clients().forEach(this::register));
+		transactions.executeWithoutResult((status) -> {
+			properties.clients().forEach(this::register);
+			removeUnconfigured(properties.clients().stream().map(RefreshProperties.Client::clientId).toList());
+		});
 		jdbc.query("SELECT * FROM oauth_client", (rs) -> {
 			RegisteredClient client = toRegisteredClient(rs.getString("client_id"), rs.getString("secret_hash"),
 					rs.getString("auth_methods"), rs.getString("grant_types"), rs.getString("scopes"),
@@ -79,6 +83,14 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 					INSERT INTO oauth_client (secret_hash, auth_methods, grant_types, scopes, redirect_uris,
 					                          updated_at, client_id)
 					VALUES (?, ?, ?, ?, ?, ?, ?)""", columns);
+		}
+	}
+
+	private void removeUnconfigured(List<String> configured) {
+		for (String clientId : this.jdbc.queryForList("SELECT client_id FROM oauth_client", String.class)) {
+			if (!configured.contains(clientId)) {
+				this.jdbc.update("DELETE FROM oauth_client WHERE client_id = ?", clientId);
+			}
 		}
 	}
 

@@ -47,16 +47,23 @@ public record RefreshProperties(
 
 	/**
 	 * A registered client as configuration. A client without a secret is public
-	 * (authentication method {@code none}, PKCE required). {@code profile} and {@code policy}
+	 * (authentication method {@code none}, PKCE required). Without {@code grant-types} a client
+	 * gets {@code authorization_code} and {@code refresh_token} when it has redirect URIs, else
+	 * {@code refresh_token} alone (its grants are minted through {@code /admin}). {@code profile} and {@code policy}
 	 * override the server's profile for this client only.
 	 */
 	public record Client(String clientId, String secret, List<String> grantTypes, List<String> authMethods,
 			List<String> scopes, List<String> redirectUris, String profile, PolicySettings policy) {
 
 		public Client {
-			grantTypes = (grantTypes != null) ? grantTypes : List.of("authorization_code", "refresh_token");
-			scopes = (scopes != null) ? scopes : List.of();
 			redirectUris = (redirectUris != null) ? redirectUris : List.of();
+			grantTypes = (grantTypes != null) ? grantTypes
+					: redirectUris.isEmpty() ? List.of("refresh_token") : List.of("authorization_code", "refresh_token");
+			if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
+				throw new IllegalArgumentException("Client '" + clientId
+						+ "' has the authorization_code grant type but no redirect-uris; add redirect-uris");
+			}
+			scopes = (scopes != null) ? scopes : List.of();
 			authMethods = (authMethods != null) ? authMethods
 					: (secret == null) ? List.of("none") : List.of("client_secret_basic");
 		}

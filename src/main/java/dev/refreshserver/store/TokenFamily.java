@@ -12,6 +12,9 @@ import java.util.Set;
 public record TokenFamily(String id, String clientId, String subject, Set<String> grantedScope, Instant createdAt,
 		Instant expiresAt, Instant revokedAt) {
 
+	/** The width of {@code token_family.subject}. */
+	public static final int MAX_SUBJECT_LENGTH = 255;
+
 	public boolean isRevoked() {
 		return this.revokedAt != null;
 	}
