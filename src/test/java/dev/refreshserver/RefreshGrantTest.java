@@ -312,6 +312,11 @@ class RefreshGrantTest extends ServerTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.field("access_token")).isNotBlank();
 		assertThat(response.json().has("refresh_token")).isFalse();
+
+		HttpResponseView revoke = this.http.postForm("/oauth2/revoke", form("token", response.field("access_token")),
+				"Authorization", ServerHttp.basic("machine-client", "machine-secret"));
+		assertThat(revoke.status()).isEqualTo(400);
+		assertThat(revoke.error()).isEqualTo("unsupported_token_type");
 	}
 
 	private JWTClaimsSet verifyWithJwks(String accessToken) throws Exception {
