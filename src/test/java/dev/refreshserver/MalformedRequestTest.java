@@ -118,6 +118,8 @@ class MalformedRequestTest extends ServerTest {
 						"invalid_request"),
 				new Case("path parameter on the token endpoint", (http) -> http.post("/oauth2/token;x=1", FORM,
 						"grant_type=refresh_token&refresh_token=x", DEMO_BASIC), 400, "invalid_request"),
+				new Case("trailing slash on the token endpoint", (http) -> http.post("/oauth2/token/", FORM,
+						"grant_type=refresh_token&refresh_token=x", DEMO_BASIC), 400, "invalid_request"),
 				new Case("percent-encoded introspection path", (http) -> http.post("/oauth2/%69ntrospect", FORM,
 						"token=x"), 400, "invalid_request"),
 				new Case("Bearer scheme instead of client credentials", (http) -> http.post("/oauth2/token", FORM,

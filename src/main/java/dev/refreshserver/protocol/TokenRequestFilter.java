@@ -93,7 +93,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		try {
 			if (!request.getRequestURI().equals(request.getContextPath() + path)) {
 				throw OAuth2Errors.invalidRequest(
-						"The endpoint path must be written plainly: no percent-encoding, no path parameters");
+						"The endpoint path must be written plainly: no percent-encoding, path parameters or trailing slash");
 			}
 			Map<String, String[]> parameters = get ? containerParameters(request) : bodyParameters(request);
 			for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
@@ -105,6 +105,9 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			if (get && rules.requirePost()) {
 				writePostOnly(response);
 				return;
+			}
+			if (!path.equals(endpoint) && !rules.tokenPaths().contains(path)) {
+				throw OAuth2Errors.invalidRequest("This client's token endpoint is " + endpoint);
 			}
 			if (rules.requireHttps() && !request.isSecure()) {
 				throw OAuth2Errors.invalidRequest("HTTPS is required");
@@ -268,10 +271,11 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The decoded, normalized path, as the endpoints match it. */
+	/** The decoded, normalized path, as the endpoints match it, without a trailing slash. */
 	private static String pathOf(HttpServletRequest request) {
 		String pathInfo = request.getPathInfo();
-		return (pathInfo != null) ? request.getServletPath() + pathInfo : request.getServletPath();
+		String path = (pathInfo != null) ? request.getServletPath() + pathInfo : request.getServletPath();
+		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 	}
 
 	private static boolean isForm(String contentType) {

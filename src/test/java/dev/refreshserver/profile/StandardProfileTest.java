@@ -73,4 +73,20 @@ class StandardProfileTest extends ServerTest {
 		assertThat(response.field("error_description")).contains("HTTPS");
 		assertThat(this.http.refresh(this.http.mintRefreshToken("demo-client", "read")).status()).isEqualTo(200);
 	}
+
+	@Test
+	void aProfilesTokenPathServesOnlyTheClientsOfThatProfile() {
+		String pageroToken = this.http.mintRefreshToken("pagero-client", "read");
+		HttpResponseView pagero = this.http.postForm("/oauth/v2/oauth-token",
+				Map.of("grant_type", "refresh_token", "refresh_token", pageroToken), "Authorization",
+				ServerHttp.basic("pagero-client", "pagero-secret"));
+		assertThat(pagero.status()).as(pagero.toString()).isEqualTo(200);
+		assertThat(pagero.field("claims")).isEqualTo("publicid");
+
+		HttpResponseView demo = this.http.postForm("/oauth/v2/oauth-token",
+				Map.of("grant_type", "refresh_token", "refresh_token", this.http.mintRefreshToken("demo-client", "read")),
+				"Authorization", ServerHttp.basic("demo-client", "demo-secret"));
+		assertThat(demo.status()).isEqualTo(400);
+		assertThat(demo.error()).isEqualTo("invalid_request");
+	}
 }
