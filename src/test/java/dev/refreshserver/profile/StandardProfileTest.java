@@ -25,6 +25,19 @@ class StandardProfileTest extends ServerTest {
 	}
 
 	@Test
+	void threeRefreshesInARowEachRotateAndTheOldTokenIsDead() {
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		for (int i = 0; i < 3; i++) {
+			HttpResponseView response = this.http.refresh(token);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.field("refresh_token")).isNotEqualTo(token);
+			assertThat(this.http.introspect(token).json().get("active").asBoolean()).isFalse();
+			assertThat(this.http.introspect(response.field("refresh_token")).json().get("active").asBoolean()).isTrue();
+			token = response.field("refresh_token");
+		}
+	}
+
+	@Test
 	void queryStringParametersAreInvalidRequest() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
 		HttpResponseView response = this.http.post("/oauth2/token?grant_type=refresh_token&refresh_token=" + token
