@@ -4,9 +4,16 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,14 +77,75 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(tokens.error()).isEqualTo("invalid_grant");
 	}
 
+	@Test
+	void concurrentRedemptionsOfOneCodeYieldExactlyOneSuccess() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-public", "read", verifier);
+		Map<String, String> redemption = form("grant_type", "authorization_code", "code", code, "redirect_uri",
+				REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier);
+		int threads = 10;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<HttpResponseView>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				ServerHttp client = new ServerHttp(this.port);
+				results.add(pool.submit(() -> {
+					start.await();
+					return client.postForm("/oauth2/token", redemption);
+				}));
+			}
+			start.countDown();
+			int successes = 0;
+			for (Future<HttpResponseView> result : results) {
+				HttpResponseView response = result.get(30, TimeUnit.SECONDS);
+				if (response.status() == 200) {
+					successes++;
+				}
+				else {
+					assertThat(response.error()).isEqualTo("invalid_grant");
+				}
+			}
+			assertThat(successes).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRequestWithoutScopeIsGrantedTheClientsScopes() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-public", null, verifier);
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
+
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+		assertThat(tokens.field("scope").split(" ")).containsExactlyInAnyOrder("read", "write", "profile");
+	}
+
+	@Test
+	void aConfidentialClientNeedsPkceToo() {
+		HttpResponseView response = this.http.get("/oauth2/authorize?" + ServerHttp.encode(form("response_type",
+				"code", "client_id", "demo-client", "redirect_uri", REDIRECT_URI, "scope", "read", "state", "xyz")),
+				"Accept", "text/html");
+
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).startsWith(REDIRECT_URI).contains("error=invalid_request");
+	}
+
 	/** Walks the browser part: authorize, log in as the dev user, follow back to the code. */
 	private String authorize(String clientId, String scope, String verifier) throws Exception {
 		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		String authorize = "/oauth2/authorize?" + ServerHttp.encode(form("response_type", "code", "client_id",
-				clientId, "redirect_uri", REDIRECT_URI, "scope", scope, "state", "xyz", "code_challenge", challenge,
-				"code_challenge_method", "S256"));
+		Map<String, String> parameters = form("response_type", "code", "client_id", clientId, "redirect_uri",
+				REDIRECT_URI, "state", "xyz", "code_challenge", challenge, "code_challenge_method", "S256");
+		if (scope != null) {
+			parameters.put("scope", scope);
+		}
+		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
 
 		HttpResponseView toLogin = this.http.get(authorize, "Accept", "text/html");
 		assertThat(toLogin.status()).as(toLogin.toString()).isEqualTo(302);

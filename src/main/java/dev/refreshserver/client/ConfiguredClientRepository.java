@@ -112,7 +112,6 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 
 	private static RegisteredClient toRegisteredClient(String clientId, String secretHash, String authMethods,
 			String grantTypes, String scopes, String redirectUris) {
-		boolean isPublic = secretHash == null;
 		return RegisteredClient.withId(clientId)
 			.clientId(clientId)
 			.clientSecret(secretHash)
@@ -122,7 +121,8 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 				.forEach((type) -> types.add(new AuthorizationGrantType(type))))
 			.scopes((set) -> set.addAll(words(scopes)))
 			.redirectUris((set) -> set.addAll(words(redirectUris)))
-			.clientSettings(ClientSettings.builder().requireProofKey(isPublic).requireAuthorizationConsent(false).build())
+			// PKCE for every client, confidential ones too (RFC 9700 §2.1.1)
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 			.build();
 	}
 

@@ -2,6 +2,7 @@ package dev.refreshserver.grant;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,7 @@ import dev.refreshserver.store.RefreshTokenStore;
  * The authorization_code grant (RFC 6749 §4.1.3): redeems a code that Spring Authorization
  * Server's authorization endpoint issued (PKCE was already verified during client
  * authentication) and opens a token family for it, public clients included. A code redeemed
- * twice revokes the family it opened (RFC 6749 §4.1.2).
+ * twice revokes the family it opened (RFC 6749 §4.1.2); of concurrent redemptions one wins.
  */
 @Component
 public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
@@ -43,6 +44,8 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 	private final RefreshTokenStore store;
 
 	private final Clock clock;
+
+	private final Object[] locks = Stream.generate(Object::new).limit(64).toArray();
 
 	public AuthorizationCodeGrantProvider(OAuth2AuthorizationService authorizations, GrantIssuer grants,
 			RefreshTokenStore store, Clock clock) {
@@ -71,24 +74,35 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 				|| !client.getClientId().equals(authorizationRequest.getClientId())) {
 			throw invalidCode();
 		}
-		if (code.isInvalidated()) {
-			String familyId = authorization.getAttribute(FAMILY_ATTRIBUTE);
-			if (familyId != null) {
-				this.store.revokeFamily(familyId, this.clock.instant(), "authorization_code_reuse");
+		IssuedTokens tokens;
+		// Check, open and invalidate as one step: concurrent redemptions of one code get one family.
+		synchronized (lockFor(authorization.getId())) {
+			OAuth2Authorization current = this.authorizations.findById(authorization.getId());
+			if (current == null || current.getToken(OAuth2AuthorizationCode.class).isInvalidated()) {
+				String familyId = (current != null) ? current.getAttribute(FAMILY_ATTRIBUTE) : null;
+				if (familyId != null) {
+					this.store.revokeFamily(familyId, this.clock.instant(), "authorization_code_reuse");
+				}
+				throw invalidCode();
 			}
-			throw invalidCode();
+			if (code.isExpired() || (authorizationRequest.getRedirectUri() != null
+					&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri()))) {
+				throw invalidCode();
+			}
+			// RFC 6749 §3.3: a request without scope gets the client's registered scopes
+			Set<String> scope = current.getAuthorizedScopes().isEmpty() ? client.getScopes()
+					: current.getAuthorizedScopes();
+			tokens = this.grants.open(client, current.getPrincipalName(), scope);
+			this.authorizations.save(OAuth2Authorization.from(current)
+				.invalidate(code.getToken())
+				.attribute(FAMILY_ATTRIBUTE, tokens.familyId())
+				.build());
 		}
-		if (code.isExpired() || (authorizationRequest.getRedirectUri() != null
-				&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri()))) {
-			throw invalidCode();
-		}
-		Set<String> scope = authorization.getAuthorizedScopes();
-		IssuedTokens tokens = this.grants.open(client, authorization.getPrincipalName(), scope);
-		this.authorizations.save(OAuth2Authorization.from(authorization)
-			.invalidate(code.getToken())
-			.attribute(FAMILY_ATTRIBUTE, tokens.familyId())
-			.build());
 		return tokens.toAuthentication(clientPrincipal);
+	}
+
+	private Object lockFor(String authorizationId) {
+		return this.locks[Math.floorMod(authorizationId.hashCode(), this.locks.length)];
 	}
 
 	private static RuntimeException invalidCode() {

@@ -85,9 +85,9 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		String path = pathOf(request);
 		String endpoint = this.endpoints.get(path);
 		boolean get = HttpMethod.GET.matches(request.getMethod());
-		boolean tokenGet = get && endpoint.equals(this.tokenEndpoint);
-		if (!HttpMethod.POST.matches(request.getMethod()) && !(tokenGet && !this.anyRules.requirePost())) {
-			writePostOnly(response);
+		boolean getAllowed = endpoint.equals(this.tokenEndpoint) && !this.anyRules.requirePost();
+		if (!HttpMethod.POST.matches(request.getMethod()) && !(get && getAllowed)) {
+			writeMethodNotAllowed(response, getAllowed);
 			return;
 		}
 		try {
@@ -103,7 +103,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 			}
 			RequestRules rules = this.rulesOfClient.apply(clientIdOf(request, parameters));
 			if (get && rules.requirePost()) {
-				writePostOnly(response);
+				writeMethodNotAllowed(response, false);
 				return;
 			}
 			if (!path.equals(endpoint) && !rules.tokenPaths().contains(path)) {
@@ -130,10 +130,11 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void writePostOnly(HttpServletResponse response) throws IOException {
-		response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
-		this.errors.write(response, HttpStatus.METHOD_NOT_ALLOWED,
-				OAuth2Errors.invalidRequest("This endpoint accepts POST only").getError());
+	private void writeMethodNotAllowed(HttpServletResponse response, boolean getAllowed) throws IOException {
+		response.setHeader(HttpHeaders.ALLOW, getAllowed ? "GET, POST" : "POST");
+		this.errors.write(response, HttpStatus.METHOD_NOT_ALLOWED, OAuth2Errors
+			.invalidRequest(getAllowed ? "This endpoint accepts GET and POST only" : "This endpoint accepts POST only")
+			.getError());
 	}
 
 	/** The parameters of a POST, from wherever some profile in use lets them come. */

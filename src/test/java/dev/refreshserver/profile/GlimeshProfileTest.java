@@ -19,12 +19,23 @@ class GlimeshProfileTest extends ProfileServerTest {
 		return "glimesh";
 	}
 
-	/** The seed's request: every parameter in the query string of a bodiless POST. */
+	/** The seed's request: every parameter in the query string of a bodiless POST to its URL. */
 	HttpResponseView seedRequest(String refreshToken, String scope) {
+		return seedRequest("/api/oauth/token", refreshToken, scope);
+	}
+
+	HttpResponseView seedRequest(String path, String refreshToken, String scope) {
 		String query = "grant_type=refresh_token&refresh_token=" + refreshToken
 				+ "&redirect_uri=http://127.0.0.1:8080/callback&client_id=demo-client&client_secret=demo-secret"
 				+ "&code=CODE" + ((scope != null) ? "&scope=" + scope : "");
-		return this.http.post("/oauth2/token?" + query, null, "");
+		return this.http.post(path + "?" + query, null, "");
+	}
+
+	@Test
+	void theServersOwnTokenPathTakesTheSeedRequestToo() {
+		HttpResponseView response = seedRequest("/oauth2/token", this.http.mintRefreshToken("demo-client", "read"), null);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.field("token_type")).isEqualTo("bearer");
 	}
 
 	@Test
