@@ -135,6 +135,17 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(response.header("Location")).startsWith(REDIRECT_URI).contains("error=invalid_request");
 	}
 
+	@Test
+	void anUnknownClientGetsAPageSayingWhyAndNoRedirect() {
+		HttpResponseView response = this.http.get("/oauth2/authorize?" + ServerHttp.encode(form("response_type",
+				"code", "client_id", "nobody", "redirect_uri", "http://evil.example/cb", "state", "xyz")),
+				"Accept", "text/html");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Location")).isNull();
+		assertThat(response.body()).contains("redirect_uri").doesNotContain("Exception");
+	}
+
 	/** Walks the browser part: authorize, log in as the dev user, follow back to the code. */
 	private String authorize(String clientId, String scope, String verifier) throws Exception {
 		String challenge = Base64.getUrlEncoder()
