@@ -4,16 +4,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,34 +77,12 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		String code = authorize("demo-public", "read", verifier);
 		Map<String, String> redemption = form("grant_type", "authorization_code", "code", code, "redirect_uri",
 				REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier);
-		int threads = 10;
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<HttpResponseView>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				ServerHttp client = new ServerHttp(this.port);
-				results.add(pool.submit(() -> {
-					start.await();
-					return client.postForm("/oauth2/token", redemption);
-				}));
-			}
-			start.countDown();
-			int successes = 0;
-			for (Future<HttpResponseView> result : results) {
-				HttpResponseView response = result.get(30, TimeUnit.SECONDS);
-				if (response.status() == 200) {
-					successes++;
-				}
-				else {
-					assertThat(response.error()).isEqualTo("invalid_grant");
-				}
-			}
-			assertThat(successes).isEqualTo(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<HttpResponseView> responses = this.http.atOnce(10,
+				(client) -> client.postForm("/oauth2/token", redemption));
+
+		assertThat(responses).filteredOn((response) -> response.status() == 200).hasSize(1);
+		assertThat(responses).filteredOn((response) -> response.status() != 200)
+			.allSatisfy((response) -> assertThat(response.error()).isEqualTo("invalid_grant"));
 	}
 
 	@Test

@@ -3,10 +3,6 @@ package dev.refreshserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
@@ -79,35 +75,13 @@ class RefreshGrantTest extends ServerTest {
 	@Test
 	void concurrentRefreshesOfOneTokenYieldExactlyOneSuccess() throws Exception {
 		String refreshToken = this.http.mintRefreshToken("demo-client", "read");
-		int threads = 20;
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<HttpResponseView>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				ServerHttp client = new ServerHttp(this.port);
-				results.add(pool.submit(() -> {
-					start.await();
-					return client.refresh(refreshToken);
-				}));
-			}
-			start.countDown();
-			int successes = 0;
-			for (Future<HttpResponseView> result : results) {
-				HttpResponseView response = result.get();
-				if (response.status() == 200) {
-					successes++;
-				}
-				else {
-					assertThat(response.status()).isEqualTo(400);
-					assertThat(response.error()).isEqualTo("invalid_grant");
-				}
-			}
-			assertThat(successes).isEqualTo(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<HttpResponseView> responses = this.http.atOnce(20, (client) -> client.refresh(refreshToken));
+
+		assertThat(responses).filteredOn((response) -> response.status() == 200).hasSize(1);
+		assertThat(responses).filteredOn((response) -> response.status() != 200).allSatisfy((response) -> {
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.error()).isEqualTo("invalid_grant");
+		});
 	}
 
 	@Test

@@ -77,9 +77,7 @@ class StandardProfileTest extends ServerTest {
 	@Test
 	void aWebmethodsClientOnAStandardServerStillNeedsHttps() {
 		String token = this.http.mintRefreshToken("webmethods-client", "read");
-		HttpResponseView response = this.http.postForm("/oauth2/token",
-				Map.of("grant_type", "refresh_token", "refresh_token", token), "Authorization",
-				ServerHttp.basic("webmethods-client", "webmethods-secret"));
+		HttpResponseView response = this.http.refresh("webmethods-client", "webmethods-secret", token, null);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.error()).isEqualTo("invalid_request");

@@ -9,9 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -25,6 +33,8 @@ public class ServerHttp {
 
 	private final HttpClient client;
 
+	private final SSLContext tls;
+
 	public ServerHttp(int port) {
 		this("http://localhost:" + port, null);
 	}
@@ -32,6 +42,7 @@ public class ServerHttp {
 	/** @param tls trust for an HTTPS server, or null for plain HTTP */
 	public ServerHttp(String base, SSLContext tls) {
 		this.base = base;
+		this.tls = tls;
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(new CookieManager());
@@ -39,6 +50,35 @@ public class ServerHttp {
 			builder.sslContext(tls);
 		}
 		this.client = builder.build();
+	}
+
+	/**
+	 * Sends {@code threads} requests at the same instant, each over a connection of its own,
+	 * and returns every response.
+	 */
+	public List<HttpResponseView> atOnce(int threads, Function<ServerHttp, HttpResponseView> request)
+			throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<HttpResponseView>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				ServerHttp client = new ServerHttp(this.base, this.tls);
+				results.add(pool.submit(() -> {
+					start.await();
+					return request.apply(client);
+				}));
+			}
+			start.countDown();
+			List<HttpResponseView> responses = new ArrayList<>();
+			for (Future<HttpResponseView> result : results) {
+				responses.add(result.get(60, TimeUnit.SECONDS));
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	public String base() {
