@@ -31,7 +31,8 @@ public class ClientIdOnlyAuthenticationConverter implements AuthenticationConver
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-		if (clientId == null || this.introspectionEndpoint.equals(request.getServletPath()) || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+		if (clientId == null || this.introspectionEndpoint.equals(request.getServletPath())
+				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getParameter(PkceParameterNames.CODE_VERIFIER) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {

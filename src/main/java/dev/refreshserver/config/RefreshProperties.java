@@ -49,8 +49,8 @@ public record RefreshProperties(
 	 * A registered client as configuration. A client without a secret is public
 	 * (authentication method {@code none}, PKCE required). Without {@code grant-types} a client
 	 * gets {@code authorization_code} and {@code refresh_token} when it has redirect URIs, else
-	 * {@code refresh_token} alone (its grants are minted through {@code /admin}). {@code profile} and {@code policy}
-	 * override the server's profile for this client only.
+	 * {@code refresh_token} alone (its grants are minted through {@code /admin}). {@code profile}
+	 * and {@code policy} override the server's profile for this client only.
 	 */
 	public record Client(String clientId, String secret, List<String> grantTypes, List<String> authMethods,
 			List<String> scopes, List<String> redirectUris, String profile, PolicySettings policy) {

@@ -194,7 +194,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 					StandardCharsets.UTF_8);
 			int colon = credentials.indexOf(':');
 			if (colon > 0 && colon < credentials.length() - 1) {
-				URLDecoder.decode(credentials.substring(colon + 1), StandardCharsets.UTF_8);
+				URLDecoder.decode(credentials.substring(colon + 1), StandardCharsets.UTF_8); // must decode too
 				return URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8);
 			}
 		}
