@@ -419,9 +419,10 @@ final class Load {
 	}
 
 	/**
-	 * Closed loop: warms up in 10 s slices for at least {@code plan.warmupSeconds}, then until a slice is not
-	 * more than 3 % faster than the one before (the JIT of a Spring app on 2 cores takes 60-90 s), at most
-	 * {@code maxWarmupSeconds}. Open loop: exactly {@code plan.warmupSeconds}. Returns the seconds used.
+	 * Closed loop: warms up in 10 s slices for at least {@code plan.warmupSeconds}, then until two slices in
+	 * a row are each not more than 3 % faster than the one before (the JIT of a Spring app on 2 cores takes
+	 * 60-90 s and plateaus on the way: one flat slice stopped a fresh instance ~25 % short of its speed), at
+	 * most {@code maxWarmupSeconds}. Open loop: exactly {@code plan.warmupSeconds}. Returns the seconds used.
 	 */
 	private double warmUp(Plan plan, long start) throws InterruptedException {
 		long min = start + plan.warmupSeconds() * 1_000_000_000L;
@@ -434,13 +435,14 @@ final class Load {
 		long t = start;
 		long c = this.progress.sum();
 		double prev = Double.NaN;
+		int stableSlices = 0;
 		while (true) {
 			sleepUntil(t + slice);
 			long now = System.nanoTime();
 			long c1 = this.progress.sum();
 			double rate = (c1 - c) / ((now - t) / 1e9);
-			boolean stable = !Double.isNaN(prev) && rate <= prev * 1.03;
-			if ((now >= min && stable) || now >= max) {
+			stableSlices = (!Double.isNaN(prev) && rate <= prev * 1.03) ? stableSlices + 1 : 0;
+			if ((now >= min && stableSlices >= 2) || now >= max) {
 				return (now - start) / 1e9;
 			}
 			prev = rate;

@@ -196,8 +196,8 @@ final class Options {
 				  --families=1000         token families per system (K); each worker refreshes its own share
 				  --concurrency=8         concurrent workers (C), closed loop
 				  --warmup=30 --duration=15 --reps=3   warm-up seconds (minimum), measured window seconds, windows (medians)
-				  --max-warmup=90         closed loop: warm up at least --warmup s, then in 10 s slices until a slice is
-				                          not >3 % faster than the previous one (JIT takes 60-90 s here), at most this many s
+				  --max-warmup=90         closed loop: warm up at least --warmup s, then in 10 s slices until two slices
+				                          in a row are not >3 % faster than the one before (JIT takes 60-90 s), at most this many s
 				  --rate=R                open loop at R requests/s instead of closed loop (latency from intended start)
 				  --mixed=true            mixed run: --invalid-fraction=0.2 (replays on sacrificial families,
 				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=15 --mixed-reps=1
