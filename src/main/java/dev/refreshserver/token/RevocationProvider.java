@@ -22,8 +22,9 @@ import dev.refreshserver.store.TokenFamily;
 /**
  * RFC 7009 revocation. Revoking a refresh token, or an access token (§2.1 allows it), revokes
  * the whole family it belongs to. An access token of the client_credentials grant belongs to no
- * family and is not revocable: its client gets {@code unsupported_token_type} (§2.2.1). Unknown tokens and tokens of other clients answer 200 like
- * any other (§2.2), so revocation reveals nothing about a token and cannot hurt another client.
+ * family and is not revocable: its client gets {@code unsupported_token_type} (§2.2.1). Unknown
+ * tokens and tokens of other clients answer 200 like any other (§2.2), so revocation reveals
+ * nothing about a token and cannot hurt another client.
  */
 @Component
 public class RevocationProvider implements AuthenticationProvider {
