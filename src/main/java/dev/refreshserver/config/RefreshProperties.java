@@ -20,6 +20,7 @@ public record RefreshProperties(
 		Path keysDir,
 		String issuer,
 		String signingAlgorithm,
+		boolean nativeCrypto,
 		Admin admin,
 		Tls tls,
 		Map<String, ProfileSettings> profiles,

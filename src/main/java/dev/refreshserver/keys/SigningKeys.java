@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -57,7 +56,7 @@ public class SigningKeys {
 		}
 		this.jwkSet = new JWKSet(keys);
 		this.current = newest;
-		this.signer = new DefaultJWSSignerFactory().createJWSSigner(newest, this.algorithm);
+		this.signer = JwsSigners.create(newest, this.algorithm, properties.nativeCrypto());
 	}
 
 	/** All keys, private parts included: never serve this; see {@link #publicKeys()}. */
