@@ -1,5 +1,10 @@
 package bench;
 
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -30,15 +36,17 @@ import com.nimbusds.jwt.SignedJWT;
  * The signing ceiling of this box: pure Nimbus JOSE+JWT signing of an RFC 9068-shaped access token
  * (fresh claims and jti each time, serialized), N threads, no HTTP, no database. Run in a child JVM
  * with the servers' java so the number belongs to the same runtime.
- * {@code java -cp bench-generator.jar bench.Ceiling --seconds=5 --threads=2 [--algs=RS256,ES256,EdDSA]}
- * prints one line per algorithm.
+ * {@code java -cp bench-generator.jar bench.Ceiling --seconds=5 --threads=2 [--algs=RS256,RS256-awslc,...]}
+ * prints one line per algorithm. {@code RS256} and {@code ES256} sign with Nimbus's default, the JDK's
+ * providers; {@code RS256-awslc} and {@code ES256-awslc} through AWS-LC (Amazon Corretto Crypto
+ * Provider), as our server does where that provider loads (its keys/JwsSigners).
  */
 public final class Ceiling {
 
 	public static void main(String[] args) throws Exception {
 		int seconds = 5;
 		int threads = Runtime.getRuntime().availableProcessors();
-		List<String> algs = List.of("RS256", "ES256", "EdDSA");
+		List<String> algs = List.of("RS256", "RS256-awslc", "ES256", "ES256-awslc", "EdDSA");
 		for (String a : args) {
 			if (a.startsWith("--seconds=")) {
 				seconds = Integer.parseInt(a.substring(10));
@@ -77,6 +85,28 @@ public final class Ceiling {
 				jwsAlg = JWSAlgorithm.RS256;
 				kid = k.getKeyID();
 			}
+			case "RS256-awslc" -> {
+				RSAKey k = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+				PrivateKey key = awsLcKey(k.toPrivateKey());
+				for (int i = 0; i < threads; i++) {
+					RSASSASigner signer = new RSASSASigner(key);
+					signer.getJCAContext().setProvider(awsLc());
+					signers[i] = signer;
+				}
+				jwsAlg = JWSAlgorithm.RS256;
+				kid = k.getKeyID();
+			}
+			case "ES256-awslc" -> {
+				ECKey k = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+				PrivateKey key = awsLcKey(k.toPrivateKey());
+				for (int i = 0; i < threads; i++) {
+					ECDSASigner signer = new ECDSASigner((ECPrivateKey) key);
+					signer.getJCAContext().setProvider(awsLc());
+					signers[i] = signer;
+				}
+				jwsAlg = JWSAlgorithm.ES256;
+				kid = k.getKeyID();
+			}
 			case "ES256" -> {
 				ECKey k = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
 				for (int i = 0; i < threads; i++) {
@@ -103,6 +133,20 @@ public final class Ceiling {
 		m.put("total", Load.round(perSecond, 0));
 		m.put("per_thread", Load.round(perSecond / threads, 0));
 		return m;
+	}
+
+	private static Provider awsLc() {
+		AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+		if (provider.getLoadingError() != null) {
+			throw new IllegalStateException("AWS-LC not available here: " + provider.getLoadingError());
+		}
+		return provider;
+	}
+
+	// imported once, as the server does: a JDK key would be re-imported on every signature
+	private static PrivateKey awsLcKey(PrivateKey jdkKey) throws Exception {
+		return KeyFactory.getInstance(jdkKey.getAlgorithm(), awsLc())
+			.generatePrivate(new PKCS8EncodedKeySpec(jdkKey.getEncoded()));
 	}
 
 	private static double run(JWSSigner[] signers, JWSHeader header, int seconds) throws InterruptedException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -100,9 +101,13 @@ final class Report {
 		addRatio(t, "ours / sas-bcrypt (refresh/s)", "ours", "sas-bcrypt", 40);
 		addRatio(t, "ours / sas-noop (refresh/s)", "ours", "sas-noop", 2);
 		addRatio(t, "ours / navikt (refresh/s)", "ours", "navikt", 1.2);
-		if (this.ceiling.containsKey("RS256") && !Double.isNaN(peak("ours"))) {
-			double f = peak("ours") / this.ceiling.get("RS256")[0];
-			t.add(new Target("ours / RS256 signing ceiling", ">= 60 %", f, f >= 0.6, pct(f)));
+		// Against the signer ours uses (AWS-LC where it loads) and against Nimbus's default (the JDK's)
+		for (String alg : rs256Ceilings()) {
+			if (!Double.isNaN(peak("ours"))) {
+				double f = peak("ours") / this.ceiling.get(alg)[0];
+				t.add(new Target("ours / " + alg + " signing ceiling (" + signerOf(alg) + ")", ">= 60 %", f, f >= 0.6,
+						pct(f)));
+			}
 		}
 		SystemResult ours = this.systems.get("ours");
 		if (ours != null && ours.halfPeak != null) {
@@ -124,6 +129,21 @@ final class Report {
 									: "")));
 		}
 		return t;
+	}
+
+	/** The RS256 ceilings measured, the one of the signer ours uses first. */
+	private List<String> rs256Ceilings() {
+		return Stream.of("RS256-awslc", "RS256").filter(this.ceiling::containsKey).toList();
+	}
+
+	private static String signerOf(String ceilingAlg) {
+		return ceilingAlg.endsWith("-awslc") ? "AWS-LC, the signer ours uses" : "JDK, Nimbus's default";
+	}
+
+	/** The ceilings an "ours" system is compared with: its algorithm's, with every signer measured. */
+	private List<String> ceilingsFor(String ours) {
+		return ours.equals("ours") ? rs256Ceilings()
+				: Stream.of("EdDSA").filter(this.ceiling::containsKey).toList();
 	}
 
 	private void addRatio(List<Target> t, String what, String a, String b, double goal) {
@@ -206,9 +226,10 @@ final class Report {
 			}
 		}
 		for (String ours : List.of("ours", "ours-eddsa")) {
-			String alg = ours.equals("ours") ? "RS256" : "EdDSA";
-			if (this.ceiling.containsKey(alg) && !Double.isNaN(peak(ours))) {
-				ratios.put(ours + "/" + alg + "-ceiling", Load.round(peak(ours) / this.ceiling.get(alg)[0], 3));
+			for (String alg : ceilingsFor(ours)) {
+				if (!Double.isNaN(peak(ours))) {
+					ratios.put(ours + "/" + alg + "-ceiling", Load.round(peak(ours) / this.ceiling.get(alg)[0], 3));
+				}
 			}
 		}
 		m.put("ratios", ratios);
@@ -281,10 +302,11 @@ final class Report {
 					rl.add("| " + ours + " / " + base + " | " + fmt(r, 2) + "x |");
 				}
 			}
-			String alg = ours.equals("ours") ? "RS256" : "EdDSA";
-			if (this.ceiling.containsKey(alg) && !Double.isNaN(peak(ours))) {
-				rl.add("| " + ours + " / " + alg + " signing ceiling | " + pct(peak(ours) / this.ceiling.get(alg)[0])
-						+ " |");
+			for (String alg : ceilingsFor(ours)) {
+				if (!Double.isNaN(peak(ours))) {
+					rl.add("| " + ours + " / " + alg + " signing ceiling | " + pct(peak(ours) / this.ceiling.get(alg)[0])
+							+ " |");
+				}
 			}
 		}
 		if (!rl.isEmpty()) {
