@@ -49,7 +49,7 @@ final class Options {
 	Path naviktClasspath = null; // default <bench>/navikt/target/classpath.txt
 	Path out = null; // default <bench>/results
 	String serverJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	String serverJvmOpts = "-Xms512m -Xmx2g";
+	String serverJvmOpts = null; // default "-Xms512m -Xmx2g" + a low-pause collector (lowPauseCollector)
 	String naviktHttp = "NettyWrapper"; // its standalone default; MockWebServerWrapper stalls 40 ms (Nagle/delayed ACK)
 	boolean keepWork = false;
 	String label = "";
@@ -167,6 +167,9 @@ final class Options {
 			s.add(s.contains("ours") ? s.indexOf("ours") + 1 : s.size(), "ours-eddsa");
 			o.systems = List.copyOf(s);
 		}
+		if (o.serverJvmOpts == null) {
+			o.serverJvmOpts = "-Xms512m -Xmx2g " + Proc.lowPauseCollector(o.serverJava);
+		}
 		if (o.concurrency < 1 || o.families < o.concurrency) {
 			throw new IllegalArgumentException("need concurrency >= 1 and families >= concurrency");
 		}
@@ -206,7 +209,8 @@ final class Options {
 				  --sweep-warmup=10 --sweep-duration=10 --sweep-reps=3 --fill-chunk=100k
 				  --ceiling=true          pure Nimbus signing ceiling (RS256, ES256, EdDSA), --ceiling-seconds=5
 				  --server-java=PATH      java binary for the servers and the ceiling (default: this JVM)
-				  --server-jvm-opts="-Xms512m -Xmx2g"   same JVM options for every server
+				  --server-jvm-opts="-Xms512m -Xmx2g -XX:+UseShenandoahGC"   same JVM options for every server
+                          (default: that, or -XX:+UseZGC where the servers' java has no Shenandoah)
 				  --navikt-http=NettyWrapper|MockWebServerWrapper (default NettyWrapper, as its standalone main)
 				  --main-jar=PATH --baseline-jar=PATH --navikt-classpath=FILE --out=DIR --label=TEXT
 				  --quick                 smoke preset (small, ~3 minutes)

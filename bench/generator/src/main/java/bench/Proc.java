@@ -135,6 +135,23 @@ final class Proc {
 		}
 	}
 
+	/**
+	 * The collector every server runs with: Shenandoah where this java has it, else ZGC. With G1's
+	 * defaults a young pause of 12-25 ms every second or two set p99 at half of peak; both
+	 * concurrent collectors kept it at ~7 ms (bench/README.md, "Latency and the collector").
+	 */
+	static String lowPauseCollector(String java) {
+		try {
+			Process p = new ProcessBuilder(java, "-XX:+UseShenandoahGC", "-version").redirectErrorStream(true).start();
+			p.getInputStream().readAllBytes();
+			boolean done = p.waitFor(20, TimeUnit.SECONDS);
+			return done && p.exitValue() == 0 ? "-XX:+UseShenandoahGC" : "-XX:+UseZGC";
+		}
+		catch (IOException | InterruptedException ex) {
+			return "-XX:+UseZGC";
+		}
+	}
+
 	static List<String> split(String opts) {
 		List<String> r = new ArrayList<>();
 		for (String s : opts.trim().split("\\s+")) {
