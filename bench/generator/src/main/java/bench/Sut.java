@@ -151,9 +151,13 @@ abstract class Sut {
 
 		final String alg;
 
-		Ours(String name, String alg) {
-			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic");
+		final boolean lowPause;
+
+		Ours(String name, String alg, boolean lowPause) {
+			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic"
+					+ (lowPause ? ", low-pause collector" : ""));
 			this.alg = alg;
+			this.lowPause = lowPause;
 		}
 
 		@Override
@@ -164,6 +168,9 @@ abstract class Sut {
 			List<String> cmd = new ArrayList<>();
 			cmd.add(o.serverJava);
 			cmd.addAll(Proc.split(o.serverJvmOpts));
+			if (this.lowPause) {
+				cmd.addAll(Proc.split(o.lowPauseGc));
+			}
 			cmd.addAll(List.of("-jar", o.mainJar.toAbsolutePath().toString(), "--server.port=" + port,
 					"--server.address=127.0.0.1", "--refresh.data-dir=" + dir.resolve("data"),
 					"--refresh.keys-dir=" + dir.resolve("keys"), "--refresh.admin.token=" + this.adminToken));
@@ -290,8 +297,9 @@ abstract class Sut {
 
 	static Sut of(String name) {
 		return switch (name) {
-			case "ours" -> new Ours("ours", "RS256");
-			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA");
+			case "ours" -> new Ours("ours", "RS256", false);
+			case "ours-lowpause" -> new Ours("ours-lowpause", "RS256", true);
+			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA", false);
 			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
 			case "sas-noop" -> new Sas("sas-noop", "noop");
 			case "navikt" -> new Navikt();
