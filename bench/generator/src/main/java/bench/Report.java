@@ -470,7 +470,9 @@ final class Report {
 			double rs = this.ceiling.get("RS256")[0];
 			top = Math.max(top, rs);
 			c1.addAnnotation(new org.knowm.xchart.AnnotationLine(rs, false, false));
-			c1.addAnnotation(new org.knowm.xchart.AnnotationText("RS256 signing ceiling " + fmt(rs, 0) + "/s"
+			c1.addAnnotation(new org.knowm.xchart.AnnotationText("RS256 signing ceiling, JDK " + fmt(rs, 0) + "/s"
+					+ (this.ceiling.containsKey("RS256-awslc")
+							? " (AWS-LC: " + fmt(this.ceiling.get("RS256-awslc")[0], 0) + "/s)" : "")
 					+ (this.ceiling.containsKey("EdDSA") ? " (EdDSA: " + fmt(this.ceiling.get("EdDSA")[0], 0) + "/s)" : ""),
 					cats.size() / 2.0 + 0.5, rs * 1.04, false));
 		}
