@@ -20,11 +20,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
+import com.nimbusds.jose.jca.JCAAware;
+import com.nimbusds.jose.jca.JCAContext;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
@@ -73,59 +75,19 @@ public final class Ceiling {
 	}
 
 	static Map<String, Object> measure(String alg, int threads, int seconds) throws Exception {
-		JWSAlgorithm jwsAlg;
-		JWSSigner[] signers = new JWSSigner[threads];
-		String kid;
-		switch (alg) {
-			case "RS256" -> {
-				RSAKey k = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
-				for (int i = 0; i < threads; i++) {
-					signers[i] = new RSASSASigner(k);
-				}
-				jwsAlg = JWSAlgorithm.RS256;
-				kid = k.getKeyID();
-			}
-			case "RS256-awslc" -> {
-				RSAKey k = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
-				PrivateKey key = awsLcKey(k.toPrivateKey());
-				for (int i = 0; i < threads; i++) {
-					RSASSASigner signer = new RSASSASigner(key);
-					signer.getJCAContext().setProvider(awsLc());
-					signers[i] = signer;
-				}
-				jwsAlg = JWSAlgorithm.RS256;
-				kid = k.getKeyID();
-			}
-			case "ES256-awslc" -> {
-				ECKey k = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-				PrivateKey key = awsLcKey(k.toPrivateKey());
-				for (int i = 0; i < threads; i++) {
-					ECDSASigner signer = new ECDSASigner((ECPrivateKey) key);
-					signer.getJCAContext().setProvider(awsLc());
-					signers[i] = signer;
-				}
-				jwsAlg = JWSAlgorithm.ES256;
-				kid = k.getKeyID();
-			}
-			case "ES256" -> {
-				ECKey k = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-				for (int i = 0; i < threads; i++) {
-					signers[i] = new ECDSASigner(k);
-				}
-				jwsAlg = JWSAlgorithm.ES256;
-				kid = k.getKeyID();
-			}
-			case "EdDSA" -> {
-				OctetKeyPair k = new OctetKeyPairGenerator(Curve.Ed25519).keyIDFromThumbprint(true).generate();
-				for (int i = 0; i < threads; i++) {
-					signers[i] = new Ed25519Signer(k);
-				}
-				jwsAlg = JWSAlgorithm.EdDSA;
-				kid = k.getKeyID();
-			}
+		boolean awsLc = alg.endsWith("-awslc");
+		JWSAlgorithm jwsAlg = JWSAlgorithm.parse(alg.replace("-awslc", ""));
+		JWK key = switch (jwsAlg.getName()) {
+			case "RS256" -> new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+			case "ES256" -> new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+			case "EdDSA" -> new OctetKeyPairGenerator(Curve.Ed25519).keyIDFromThumbprint(true).generate();
 			default -> throw new IllegalArgumentException(alg);
+		};
+		JWSSigner[] signers = new JWSSigner[threads];
+		for (int i = 0; i < threads; i++) {
+			signers[i] = awsLc ? awsLcSigner(key) : new DefaultJWSSignerFactory().createJWSSigner(key, jwsAlg);
 		}
-		JWSHeader header = new JWSHeader.Builder(jwsAlg).type(new JOSEObjectType("at+jwt")).keyID(kid).build();
+		JWSHeader header = new JWSHeader.Builder(jwsAlg).type(new JOSEObjectType("at+jwt")).keyID(key.getKeyID()).build();
 		// warm-up (JIT) for 2 s, then measure
 		run(signers, header, 2);
 		double perSecond = run(signers, header, seconds);
@@ -143,10 +105,15 @@ public final class Ceiling {
 		return provider;
 	}
 
-	// imported once, as the server does: a JDK key would be re-imported on every signature
-	private static PrivateKey awsLcKey(PrivateKey jdkKey) throws Exception {
-		return KeyFactory.getInstance(jdkKey.getAlgorithm(), awsLc())
+	// The key is imported once, as the server does: a JDK key would be re-imported on every signature.
+	@SuppressWarnings("unchecked")
+	private static JWSSigner awsLcSigner(JWK jwk) throws Exception {
+		PrivateKey jdkKey = ((AsymmetricJWK) jwk).toPrivateKey();
+		PrivateKey key = KeyFactory.getInstance(jdkKey.getAlgorithm(), awsLc())
 			.generatePrivate(new PKCS8EncodedKeySpec(jdkKey.getEncoded()));
+		JWSSigner signer = (jwk instanceof RSAKey) ? new RSASSASigner(key) : new ECDSASigner((ECPrivateKey) key);
+		((JCAAware<JCAContext>) signer).getJCAContext().setProvider(awsLc());
+		return signer;
 	}
 
 	private static double run(JWSSigner[] signers, JWSHeader header, int seconds) throws InterruptedException {

@@ -41,24 +41,19 @@ final class JwsSigners {
 	}
 
 	static JWSSigner create(JWK key, JWSAlgorithm algorithm, boolean nativeCrypto) throws JOSEException {
-		JWSSigner jdkSigner = new DefaultJWSSignerFactory().createJWSSigner(key, algorithm);
-		if (!nativeCrypto || !(key instanceof RSAKey || key instanceof ECKey)) {
-			return jdkSigner;
+		Provider provider = (nativeCrypto && (key instanceof RSAKey || key instanceof ECKey)) ? nativeProvider() : null;
+		if (provider != null) {
+			try {
+				JWSSigner nativeSigner = nativeSigner(key, provider);
+				selfTest(nativeSigner, key, algorithm);
+				logger.info("Signing " + algorithm + " with " + provider.getName() + " (AWS-LC)");
+				return nativeSigner;
+			}
+			catch (JOSEException | GeneralSecurityException | RuntimeException ex) {
+				logger.warn("Native " + algorithm + " signer unusable (" + ex + "); signing with the JDK");
+			}
 		}
-		Provider provider = nativeProvider();
-		if (provider == null) {
-			return jdkSigner;
-		}
-		try {
-			JWSSigner nativeSigner = nativeSigner(key, provider);
-			selfTest(nativeSigner, key, algorithm);
-			logger.info("Signing " + algorithm + " with " + provider.getName() + " (AWS-LC)");
-			return nativeSigner;
-		}
-		catch (JOSEException | GeneralSecurityException | RuntimeException ex) {
-			logger.warn("Native " + algorithm + " signer unusable (" + ex + "); signing with the JDK");
-			return jdkSigner;
-		}
+		return new DefaultJWSSignerFactory().createJWSSigner(key, algorithm);
 	}
 
 	private static Provider nativeProvider() {
