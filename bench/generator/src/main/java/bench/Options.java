@@ -210,10 +210,10 @@ final class Options {
 				  --half-peak=true        p99 of ours at 50% of its measured peak (open loop)
 				  --sweep=1k,100k,1M      stored-family sizes for the size sweep of ours; --skip-1m; --no-sweep
 				  --sweep-warmup=10 --sweep-duration=10 --sweep-reps=3 --fill-chunk=100k
-				  --ceiling=true          pure Nimbus signing ceiling (RS256, ES256, EdDSA), --ceiling-seconds=5
+				  --ceiling=true          pure Nimbus signing ceiling (RS256 and ES256 with the JDK and AWS-LC, EdDSA), --ceiling-seconds=5
 				  --server-java=PATH      java binary for the servers and the ceiling (default: this JVM)
-				  --server-jvm-opts="-Xms512m -Xmx2g -XX:+UseShenandoahGC"   same JVM options for every server
-                          (default: that, or -XX:+UseZGC where the servers' java has no Shenandoah)
+				  --server-jvm-opts="-Xms512m -Xmx2g"   same JVM options for every server (G1, the JVM's default)
+				  --low-pause-gc=-XX:+UseShenandoahGC   added for ours-lowpause only (default Shenandoah, else ZGC)
 				  --navikt-http=NettyWrapper|MockWebServerWrapper (default NettyWrapper, as its standalone main)
 				  --main-jar=PATH --baseline-jar=PATH --navikt-classpath=FILE --out=DIR --label=TEXT
 				  --quick                 smoke preset (small, ~3 minutes)

@@ -136,9 +136,9 @@ final class Proc {
 	}
 
 	/**
-	 * The collector of ours-lowpause: Shenandoah where this java has it, else ZGC. With G1's defaults
-	 * a young pause of 12-25 ms every second or two sets p99 at half of peak; both concurrent
-	 * collectors kept it at ~7 ms (bench/README.md, "Latency and the collector").
+	 * The collector of ours-lowpause: Shenandoah where this java has it, else ZGC. On G1's defaults
+	 * young pauses set p99 at half of peak (12-16 ms); both concurrent collectors kept it at ~7 ms
+	 * (bench/README.md, "Latency and the collector").
 	 */
 	static String lowPauseCollector(String java) {
 		try {
