@@ -102,13 +102,8 @@ final class Report {
 		addRatio(t, "ours / sas-noop (refresh/s)", "ours", "sas-noop", 2);
 		addRatio(t, "ours / navikt (refresh/s)", "ours", "navikt", 1.2);
 		// Against the signer ours uses (AWS-LC where it loads) and against Nimbus's default (the JDK's)
-		for (String alg : rs256Ceilings()) {
-			if (!Double.isNaN(peak("ours"))) {
-				double f = peak("ours") / this.ceiling.get(alg)[0];
-				t.add(new Target("ours / " + alg + " signing ceiling (" + signerOf(alg) + ")", ">= 60 %", f, f >= 0.6,
-						pct(f)));
-			}
-		}
+		ceilingShares("ours").forEach((alg, f) -> t.add(
+				new Target("ours / " + alg + " signing ceiling (" + signerOf(alg) + ")", ">= 60 %", f, f >= 0.6, pct(f))));
 		for (String name : List.of("ours-lowpause", "ours")) {
 			SystemResult ours = this.systems.get(name);
 			if (ours != null && ours.halfPeak != null) {
@@ -134,19 +129,23 @@ final class Report {
 		return t;
 	}
 
-	/** The RS256 ceilings measured, the one of the signer ours uses first. */
-	private List<String> rs256Ceilings() {
-		return Stream.of("RS256-awslc", "RS256").filter(this.ceiling::containsKey).toList();
-	}
 
 	private static String signerOf(String ceilingAlg) {
 		return ceilingAlg.endsWith("-awslc") ? "AWS-LC, the signer ours uses" : "JDK, Nimbus's default";
 	}
 
-	/** The ceilings an "ours" system is compared with: its algorithm's, with every signer measured. */
-	private List<String> ceilingsFor(String ours) {
-		return ours.equals("ours") ? rs256Ceilings()
-				: Stream.of("EdDSA").filter(this.ceiling::containsKey).toList();
+	/**
+	 * Peak of an "ours" system as a share of its algorithm's signing ceiling, per signer measured
+	 * (for RS256 the one ours uses, AWS-LC, first); empty when the system or the ceiling is missing.
+	 */
+	private Map<String, Double> ceilingShares(String ours) {
+		Map<String, Double> shares = new LinkedHashMap<>();
+		if (!Double.isNaN(peak(ours))) {
+			Stream.of(ours.equals("ours") ? new String[] { "RS256-awslc", "RS256" } : new String[] { "EdDSA" })
+				.filter(this.ceiling::containsKey)
+				.forEach(alg -> shares.put(alg, peak(ours) / this.ceiling.get(alg)[0]));
+		}
+		return shares;
 	}
 
 	private void addRatio(List<Target> t, String what, String a, String b, double goal) {
@@ -230,11 +229,7 @@ final class Report {
 			}
 		}
 		for (String ours : List.of("ours", "ours-eddsa")) {
-			for (String alg : ceilingsFor(ours)) {
-				if (!Double.isNaN(peak(ours))) {
-					ratios.put(ours + "/" + alg + "-ceiling", Load.round(peak(ours) / this.ceiling.get(alg)[0], 3));
-				}
-			}
+			ceilingShares(ours).forEach((alg, f) -> ratios.put(ours + "/" + alg + "-ceiling", Load.round(f, 3)));
 		}
 		m.put("ratios", ratios);
 		List<Object> sw = new ArrayList<>();
@@ -307,12 +302,7 @@ final class Report {
 					rl.add("| " + ours + " / " + base + " | " + fmt(r, 2) + "x |");
 				}
 			}
-			for (String alg : ceilingsFor(ours)) {
-				if (!Double.isNaN(peak(ours))) {
-					rl.add("| " + ours + " / " + alg + " signing ceiling | " + pct(peak(ours) / this.ceiling.get(alg)[0])
-							+ " |");
-				}
-			}
+			ceilingShares(ours).forEach((alg, f) -> rl.add("| " + ours + " / " + alg + " signing ceiling | " + pct(f) + " |"));
 		}
 		if (!rl.isEmpty()) {
 			b.append("## Ratios (same run)\n\n| ratio | value |\n|---|---:|\n");
