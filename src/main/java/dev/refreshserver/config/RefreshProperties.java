@@ -23,6 +23,7 @@ public record RefreshProperties(
 		boolean nativeCrypto,
 		Admin admin,
 		Tls tls,
+		Store store,
 		Map<String, ProfileSettings> profiles,
 		List<Client> clients,
 		List<User> users) {
@@ -33,6 +34,15 @@ public record RefreshProperties(
 		users = (users != null) ? users : List.of();
 		admin = (admin != null) ? admin : new Admin(null);
 		tls = (tls != null) ? tls : new Tls(false);
+		store = (store != null) ? store : new Store(true);
+	}
+
+	/**
+	 * How the database is written. {@code durable-commits: false} answers before an H2 commit
+	 * reaches the file (H2's write delay): faster, but a crash loses acknowledged rotations;
+	 * only for comparing the cost in benchmarks.
+	 */
+	public record Store(boolean durableCommits) {
 	}
 
 	/** HTTPS on {@code server.port}, with {@code keys/tls.crt} and {@code keys/tls.key} (a dev pair is generated). */

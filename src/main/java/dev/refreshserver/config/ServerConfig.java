@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,7 @@ import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.profile.RequestRules;
 import dev.refreshserver.protocol.TokenRequestFilter;
 import dev.refreshserver.refresh.RefreshPolicies;
+import dev.refreshserver.store.DurableTransactionManager;
 
 /** The beans everything else stands on: time, password hashing, settings and servlet filters. */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +48,12 @@ public class ServerConfig {
 	PasswordEncoder passwordEncoder() {
 		return new VerifiedSecretCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
 				Duration.ofMinutes(10), 10_000);
+	}
+
+	/** Every write goes through this: a commit returns once it is durable (store/DurableTransactionManager). */
+	@Bean
+	DurableTransactionManager transactionManager(DataSource dataSource, RefreshProperties properties) {
+		return new DurableTransactionManager(dataSource, properties.store().durableCommits());
 	}
 
 	@Bean

@@ -124,7 +124,8 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 				.map(PresentedToken::token)
 				.filter((candidate) -> candidate.state() == RefreshTokenRecord.State.ACTIVE)
 				.orElse(null);
-			if (successor != null && !successor.isExpiredAt(refresh.now)) {
+			if (successor != null && !successor.isExpiredAt(refresh.now)
+					&& this.store.confirmActive(successor.tokenHash())) {
 				return issue(refresh, family, requestedScope(refresh, family),
 						this.sealingKey.unseal(token.successorSealed()), successor.expiresAt());
 			}

@@ -36,6 +36,11 @@ public class RefreshTokenStore {
 			INSERT INTO refresh_token (token_hash, family_id, state, issued_at, expires_at)
 			VALUES (?, ?, 'active', ?, ?)""";
 
+	/** Appended to the conditional writes of a refresh: the family must not have been revoked. */
+	private static final String AND_FAMILY_NOT_REVOKED = """
+			 AND NOT EXISTS (SELECT 1 FROM token_family f
+			                 WHERE f.id = refresh_token.family_id AND f.revoked_at IS NOT NULL)""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -71,7 +76,9 @@ public class RefreshTokenStore {
 	 * Retires {@code presented} in favour of {@code successor}, only if it is still active.
 	 * The compare-and-set in the WHERE clause is what makes concurrent refreshes of one token
 	 * yield exactly one winner: the database serialises the two UPDATEs on the row, and the
-	 * second finds the state no longer 'active' and updates nothing.
+	 * second finds the state no longer 'active' and updates nothing. The same WHERE clause reads
+	 * the family, so a revocation that committed before this statement always wins, even one that
+	 * did not reach this token's row.
 	 * @return true when this call won the rotation (the successor is then stored)
 	 */
 	public boolean rotate(String presentedHash, Instant rotatedAt, RefreshTokenRecord successor,
@@ -80,8 +87,8 @@ public class RefreshTokenStore {
 			int updated = this.jdbc.update("""
 					UPDATE refresh_token
 					SET state = 'rotated', rotated_at = ?, successor_hash = ?, successor_sealed = ?
-					WHERE token_hash = ? AND state = 'active'""", rotatedAt.toEpochMilli(), successor.tokenHash(),
-					successorSealed, presentedHash);
+					WHERE token_hash = ? AND state = 'active'""" + AND_FAMILY_NOT_REVOKED, rotatedAt.toEpochMilli(),
+					successor.tokenHash(), successorSealed, presentedHash);
 			if (updated == 0) {
 				return false;
 			}
@@ -91,10 +98,24 @@ public class RefreshTokenStore {
 		return Boolean.TRUE.equals(won);
 	}
 
-	/** Reuse mode: the same token lives on with a new expiry, if it is still active. */
+	/** Reuse mode: the same token lives on with a new expiry, if it and its family are still active. */
 	public boolean extend(String tokenHash, Instant expiresAt) {
-		return this.jdbc.update("UPDATE refresh_token SET expires_at = ? WHERE token_hash = ? AND state = 'active'",
-				expiresAt.toEpochMilli(), tokenHash) == 1;
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc.update(
+				"UPDATE refresh_token SET expires_at = ? WHERE token_hash = ? AND state = 'active'"
+						+ AND_FAMILY_NOT_REVOKED,
+				expiresAt.toEpochMilli(), tokenHash) == 1));
+	}
+
+	/**
+	 * Grace-window retry: confirms that {@code tokenHash} is still the live token of a live family
+	 * by writing its row, so a revocation committed before this call is seen, and one committed
+	 * after it waits for this call (the retry's answer is then already decided).
+	 */
+	public boolean confirmActive(String tokenHash) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc.update(
+				"UPDATE refresh_token SET state = state WHERE token_hash = ? AND state = 'active'"
+						+ AND_FAMILY_NOT_REVOKED,
+				tokenHash) == 1));
 	}
 
 	/** Revokes a family and every refresh token in it; revoking twice keeps the first reason. */
