@@ -8,6 +8,8 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Component;
 
+import dev.refreshserver.audit.TokenAudit;
+import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.store.RefreshTokenRecord;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
@@ -28,11 +30,15 @@ public class GrantIssuer {
 
 	private final Clock clock;
 
-	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock) {
+	private final TokenAudit audit;
+
+	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock,
+			TokenAudit audit) {
 		this.store = store;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope) {
@@ -44,6 +50,7 @@ public class GrantIssuer {
 		Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
 		this.store.open(family,
 				RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(), now, refreshExpiry));
+		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
 		return new IssuedTokens(this.accessTokens.issue(client, subject, scope, family.id(), policy.accessTtl()),
 				new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
 	}

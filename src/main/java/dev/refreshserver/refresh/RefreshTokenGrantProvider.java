@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -16,6 +13,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Component;
 
+import dev.refreshserver.audit.TokenAudit;
+import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.keys.SealingKey;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.store.PresentedToken;
@@ -33,8 +32,6 @@ import dev.refreshserver.token.AccessTokens;
 @Component
 public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
-	private static final Log logger = LogFactory.getLog(RefreshTokenGrantProvider.class);
-
 	private final RefreshTokenStore store;
 
 	private final RefreshPolicies policies;
@@ -45,13 +42,16 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final TokenAudit audit;
+
 	public RefreshTokenGrantProvider(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens,
-			SealingKey sealingKey, Clock clock) {
+			SealingKey sealingKey, Clock clock, TokenAudit audit) {
 		this.store = store;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.sealingKey = sealingKey;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -131,8 +131,10 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 			}
 		}
 		this.store.revokeFamily(family.id(), refresh.now, "refresh_token_reuse");
-		logger.warn("Refresh token reuse detected: revoked family " + family.id() + " of client "
-				+ family.clientId());
+		this.audit.record(TokenEvent.REUSE_DETECTED, family.clientId(), "family", family.id(), "token",
+				"refresh_token");
+		this.audit.record(TokenEvent.FAMILY_REVOKED, family.clientId(), "family", family.id(), "reason",
+				"refresh_token_reuse");
 		throw OAuth2Errors.invalidRefreshToken();
 	}
 
@@ -149,6 +151,8 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private IssuedTokens issue(Refresh refresh, TokenFamily family, Set<String> scope, String refreshToken,
 			Instant refreshExpiry) {
+		this.audit.record(TokenEvent.REFRESHED, family.clientId(), "family", family.id(), "rotated",
+				String.valueOf(!refreshToken.equals(refresh.presentedToken)));
 		return new IssuedTokens(
 				this.accessTokens.issue(refresh.client, family.subject(), scope, family.id(),
 						refresh.policy.accessTtl()),

@@ -12,6 +12,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 import org.springframework.stereotype.Component;
 
+import dev.refreshserver.audit.TokenAudit;
+import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.AuthenticatedClients;
 import dev.refreshserver.refresh.RefreshTokens;
@@ -35,10 +37,13 @@ public class RevocationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
-	public RevocationProvider(RefreshTokenStore store, AccessTokens accessTokens, Clock clock) {
+	private final TokenAudit audit;
+
+	public RevocationProvider(RefreshTokenStore store, AccessTokens accessTokens, Clock clock, TokenAudit audit) {
 		this.store = store;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -47,7 +52,12 @@ public class RevocationProvider implements AuthenticationProvider {
 		OAuth2ClientAuthenticationToken client = AuthenticatedClients.of(request);
 		String clientId = client.getRegisteredClient().getClientId();
 		familyOf(request.getToken(), clientId).filter((family) -> family.clientId().equals(clientId))
-			.ifPresent((family) -> this.store.revokeFamily(family.id(), this.clock.instant(), "revoked_by_client"));
+			.filter((family) -> !family.isRevoked())
+			.ifPresent((family) -> {
+				this.store.revokeFamily(family.id(), this.clock.instant(), "revoked_by_client");
+				this.audit.record(TokenEvent.FAMILY_REVOKED, clientId, "family", family.id(), "reason",
+						"revoked_by_client");
+			});
 		return request;
 	}
 

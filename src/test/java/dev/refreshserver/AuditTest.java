@@ -1,0 +1,56 @@
+package dev.refreshserver;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.refreshserver.support.ServerHttp;
+import dev.refreshserver.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Token events are counted at /actuator/prometheus and written as structured log lines. */
+@ExtendWith(OutputCaptureExtension.class)
+class AuditTest extends ServerTest {
+
+	@Test
+	void reuseIsCountedAndLoggedWithoutTheToken(CapturedOutput output) {
+		double reusedBefore = counter("reuse_detected");
+		double revokedBefore = counter("family_revoked");
+		double refreshedBefore = counter("refreshed");
+		String first = this.http.mintRefreshToken("demo-client", "read");
+		this.http.refresh(first);
+		assertThat(this.http.refresh(first).error()).isEqualTo("invalid_grant");
+
+		assertThat(counter("refreshed")).isEqualTo(refreshedBefore + 1);
+		assertThat(counter("reuse_detected")).isEqualTo(reusedBefore + 1);
+		assertThat(counter("family_revoked")).isEqualTo(revokedBefore + 1);
+		assertThat(output.getOut()).containsPattern("event=reuse_detected client_id=demo-client family=\\w+")
+			.containsPattern("event=family_revoked client_id=demo-client family=\\w+ reason=refresh_token_reuse")
+			.doesNotContain(first);
+	}
+
+	@Test
+	void revocationByTheClientIsCounted() {
+		double before = counter("family_revoked");
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		for (int i = 0; i < 2; i++) {
+			this.http.postForm("/oauth2/revoke", ServerHttp.form("token", token), "Authorization",
+					ServerHttp.basic("demo-client", "demo-secret"));
+		}
+		assertThat(counter("family_revoked")).as("revoking twice revokes once").isEqualTo(before + 1);
+	}
+
+	private double counter(String event) {
+		String metrics = this.http.get("/actuator/prometheus").body();
+		Matcher value = Pattern.compile("refresh_token_events_total\\{event=\"" + event + "\"[^}]*} (\\S+)")
+			.matcher(metrics);
+		assertThat(value.find()).as("counter for %s in:%n%s", event, metrics).isTrue();
+		return Double.parseDouble(value.group(1));
+	}
+}
