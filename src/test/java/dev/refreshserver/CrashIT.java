@@ -44,7 +44,8 @@ class CrashIT {
 			List<Family> families = mint(server.http(), FAMILIES);
 			for (int trial = 1; trial <= TRIALS; trial++) {
 				refreshUntilKilled(server, families);
-				server = JarServer.start(this.state);
+				// Every other server also forces its commits to disk: that path must lose nothing either.
+				server = JarServer.start(this.state, "--refresh.store.sync-to-disk=" + (trial % 2 == 1));
 				families = verifyAfterRestart(server.http(), families, trial);
 			}
 		}

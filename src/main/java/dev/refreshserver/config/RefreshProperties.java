@@ -34,15 +34,16 @@ public record RefreshProperties(
 		users = (users != null) ? users : List.of();
 		admin = (admin != null) ? admin : new Admin(null);
 		tls = (tls != null) ? tls : new Tls(false);
-		store = (store != null) ? store : new Store(true);
+		store = (store != null) ? store : new Store(true, false);
 	}
 
 	/**
-	 * How the database is written. {@code durable-commits: false} answers before an H2 commit
-	 * reaches the file (H2's write delay): faster, but a crash loses acknowledged rotations;
-	 * only for comparing the cost in benchmarks.
+	 * How H2 writes. {@code durable-commits: false} answers before a commit reaches the file
+	 * (H2's write delay): faster, but a crash loses acknowledged rotations; only for comparing the
+	 * cost in benchmarks. {@code sync-to-disk: true} also forces each group of commits to the disk
+	 * (fsync), so they survive a power loss too.
 	 */
-	public record Store(boolean durableCommits) {
+	public record Store(boolean durableCommits, boolean syncToDisk) {
 	}
 
 	/** HTTPS on {@code server.port}, with {@code keys/tls.crt} and {@code keys/tls.key} (a dev pair is generated). */

@@ -53,7 +53,8 @@ public class ServerConfig {
 	/** Every write goes through this: a commit returns once it is durable (store/DurableTransactionManager). */
 	@Bean
 	DurableTransactionManager transactionManager(DataSource dataSource, RefreshProperties properties) {
-		return new DurableTransactionManager(dataSource, properties.store().durableCommits());
+		return new DurableTransactionManager(dataSource, properties.store().durableCommits(),
+				properties.store().syncToDisk());
 	}
 
 	@Bean

@@ -28,11 +28,19 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 
 	private final transient GroupCommit groupCommit;
 
-	/** @param durable false keeps H2's write delay (acknowledged commits can be lost on a crash) */
-	public DurableTransactionManager(DataSource dataSource, boolean durable) {
+	/**
+	 * @param durable false keeps H2's write delay (acknowledged commits can be lost on a crash)
+	 * @param syncToDisk also fsync H2's file after each group, for commits that survive a power loss
+	 */
+	public DurableTransactionManager(DataSource dataSource, boolean durable, boolean syncToDisk) {
 		super(dataSource);
 		MVStore h2 = durable ? h2FileStore(dataSource) : null;
-		this.groupCommit = (h2 != null) ? new GroupCommit(h2::commit) : null;
+		this.groupCommit = (h2 == null) ? null : new GroupCommit(() -> {
+			h2.commit();
+			if (syncToDisk) {
+				h2.sync();
+			}
+		});
 	}
 
 	/** True when commits here wait for an explicit write of H2's file. */
