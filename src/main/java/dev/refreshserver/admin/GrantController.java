@@ -151,18 +151,10 @@ public class GrantController {
 	}
 
 	private static String required(HttpServletRequest request, String name) {
-		String value = optional(request, name);
-		if (value == null || value.isBlank()) {
-			throw OAuth2Errors.invalidRequest("Parameter '" + name + "' is required");
-		}
-		return value;
+		return new AdminParameters(request).required(name);
 	}
 
 	private static String optional(HttpServletRequest request, String name) {
-		String[] values = request.getParameterValues(name);
-		if (values != null && values.length > 1) {
-			throw OAuth2Errors.invalidRequest("Parameter '" + name + "' is repeated");
-		}
-		return (values != null) ? values[0] : null;
+		return new AdminParameters(request).optional(name);
 	}
 }

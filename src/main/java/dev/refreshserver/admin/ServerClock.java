@@ -26,6 +26,11 @@ public class ServerClock extends Clock {
 		this.offset.updateAndGet((current) -> current.plus(amount));
 	}
 
+	/** Moves the clock so that it reads {@code now} at this moment (earlier or later). */
+	public void set(Instant now) {
+		this.offset.set(Duration.between(this.system.instant(), now));
+	}
+
 	public void reset() {
 		this.offset.set(Duration.ZERO);
 	}
