@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import dev.refreshserver.admin.ScriptedRefreshGrant;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
@@ -35,7 +36,6 @@ import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.protocol.OAuth2Errors;
-import dev.refreshserver.refresh.RefreshTokenGrantProvider;
 import dev.refreshserver.token.IntrospectionProvider;
 import dev.refreshserver.token.RevocationProvider;
 import dev.refreshserver.token.ServerMetadata;
@@ -53,7 +53,7 @@ public class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
-			RefreshTokenGrantProvider refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
+			ScriptedRefreshGrant refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
 			AuthorizationServerSettings settings) {
 		// A request that reaches these endpoints with no client authentication at all.

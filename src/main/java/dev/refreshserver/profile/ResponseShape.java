@@ -15,11 +15,19 @@ public record ResponseShape(String tokenType, Boolean includeScope, Boolean refr
 
 	public static final ResponseShape RFC6749 = new ResponseShape(null, null, null, null, null, null);
 
+	/** Where a grant result carries the shape of its one response, when it is not the client's usual one. */
+	public static final String PARAMETER = ResponseShape.class.getName();
+
 	public ResponseShape {
 		tokenType = (tokenType != null) ? tokenType : "Bearer";
 		includeScope = (includeScope != null) ? includeScope : Boolean.TRUE;
 		refreshTokenExpiresIn = (refreshTokenExpiresIn != null) ? refreshTokenExpiresIn : Boolean.FALSE;
 		createdAt = (createdAt != null) ? createdAt : Boolean.FALSE;
 		expiresInAsString = (expiresInAsString != null) ? expiresInAsString : Boolean.FALSE;
+	}
+
+	public ResponseShape withExpiresInAsString() {
+		return new ResponseShape(this.tokenType, this.includeScope, this.refreshTokenExpiresIn, this.createdAt,
+				this.claims, true);
 	}
 }

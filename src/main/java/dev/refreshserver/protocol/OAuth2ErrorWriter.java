@@ -37,6 +37,15 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof DroppedResponse) {
+			Connections.closeWithoutResponse(response);
+			return;
+		}
+		if (exception instanceof RetryLater later) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfter().toSeconds()));
+			write(response, later.status(), later.getError());
+			return;
+		}
 		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
 				: new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, exception.getMessage(), null);
 		write(request, response, error);

@@ -38,6 +38,14 @@ public record RefreshPolicy(Rotation rotation, Duration grace, Duration accessTt
 				settings.absoluteTtl(), response);
 	}
 
+	public RefreshPolicy withRotation(Rotation rotation) {
+		return new RefreshPolicy(rotation, this.grace, this.accessTtl, this.idleTtl, this.absoluteTtl, this.response);
+	}
+
+	public RefreshPolicy withResponse(ResponseShape response) {
+		return new RefreshPolicy(this.rotation, this.grace, this.accessTtl, this.idleTtl, this.absoluteTtl, response);
+	}
+
 	/** When a family started at {@code familyStart} stops being refreshable, or null when never. */
 	public Instant familyExpiry(Instant familyStart) {
 		return this.absoluteTtl.isZero() ? null : familyStart.plus(this.absoluteTtl);

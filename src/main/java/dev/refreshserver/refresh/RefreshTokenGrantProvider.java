@@ -3,6 +3,7 @@ package dev.refreshserver.refresh;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -56,16 +57,25 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
+		return refresh(authentication, UnaryOperator.identity());
+	}
+
+	/**
+	 * The grant with its client's policy adjusted for this one request: the seam through which
+	 * the control plane's scripted scenarios change what a refresh does (e.g. no rotation).
+	 */
+	public Authentication refresh(Authentication authentication, UnaryOperator<RefreshPolicy> adjust) {
 		OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
 		OAuth2ClientAuthenticationToken clientPrincipal = AuthenticatedClients.of(request);
 		RegisteredClient client = clientPrincipal.getRegisteredClient();
 		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
 			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.REFRESH_TOKEN.getValue());
 		}
-		Refresh refresh = new Refresh(client, this.policies.forClient(client.getClientId()), this.clock.instant(),
-				RefreshTokens.hash(request.getRefreshToken()), request.getRefreshToken(), request.getScopes());
+		Refresh refresh = new Refresh(client, adjust.apply(this.policies.forClient(client.getClientId())),
+				this.clock.instant(), RefreshTokens.hash(request.getRefreshToken()), request.getRefreshToken(),
+				request.getScopes());
 		PresentedToken presented = this.store.find(refresh.presentedHash).orElseThrow(OAuth2Errors::invalidRefreshToken);
-		return validateAndRefresh(refresh, presented).toAuthentication(clientPrincipal);
+		return validateAndRefresh(refresh, presented).toAuthentication(clientPrincipal, refresh.policy.response());
 	}
 
 	private IssuedTokens validateAndRefresh(Refresh refresh, PresentedToken presented) {

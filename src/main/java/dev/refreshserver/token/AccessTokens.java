@@ -86,6 +86,28 @@ public class AccessTokens {
 	}
 
 	/**
+	 * The same access token issued already expired (its {@code exp} a minute ago, its lifetime
+	 * unchanged): for clients that must cope with a token a resource server refuses.
+	 */
+	public OAuth2AccessToken expired(OAuth2AccessToken token) {
+		try {
+			JWTClaimsSet claims = SignedJWT.parse(token.getTokenValue()).getJWTClaimsSet();
+			Duration ttl = Duration.between(token.getIssuedAt(), token.getExpiresAt());
+			Instant expiresAt = this.clock.instant().minus(Duration.ofMinutes(1));
+			Instant issuedAt = expiresAt.minus(ttl);
+			SignedJWT jwt = new SignedJWT(this.header, new JWTClaimsSet.Builder(claims).issueTime(Date.from(issuedAt))
+				.expirationTime(Date.from(expiresAt))
+				.jwtID(UUID.randomUUID().toString())
+				.build());
+			jwt.sign(this.keys.signer());
+			return new OAuth2AccessToken(token.getTokenType(), jwt.serialize(), issuedAt, expiresAt, token.getScopes());
+		}
+		catch (ParseException | JOSEException ex) {
+			throw new IllegalStateException("Re-signing the access token failed", ex);
+		}
+	}
+
+	/**
 	 * The claims of an access token this server signed, if its signature verifies with one
 	 * of our keys and it has not expired; empty for anything else, including garbage.
 	 */

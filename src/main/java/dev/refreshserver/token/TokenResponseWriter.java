@@ -48,12 +48,18 @@ public class TokenResponseWriter implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) authentication;
-		write(response, tokens.getRegisteredClient(), tokens.getAccessToken(), tokens.getRefreshToken());
+		ResponseShape shape = (tokens.getAdditionalParameters().get(ResponseShape.PARAMETER) instanceof ResponseShape s)
+				? s : this.policies.forClient(tokens.getRegisteredClient().getClientId()).response();
+		write(response, shape, tokens.getAccessToken(), tokens.getRefreshToken());
 	}
 
 	public void write(HttpServletResponse response, RegisteredClient client, OAuth2AccessToken accessToken,
 			OAuth2RefreshToken refreshToken) throws IOException {
-		ResponseShape shape = this.policies.forClient(client.getClientId()).response();
+		write(response, this.policies.forClient(client.getClientId()).response(), accessToken, refreshToken);
+	}
+
+	private void write(HttpServletResponse response, ResponseShape shape, OAuth2AccessToken accessToken,
+			OAuth2RefreshToken refreshToken) throws IOException {
 		Instant issuedAt = accessToken.getIssuedAt();
 		long expiresIn = ChronoUnit.SECONDS.between(issuedAt, accessToken.getExpiresAt());
 		Map<String, Object> body = new LinkedHashMap<>();
