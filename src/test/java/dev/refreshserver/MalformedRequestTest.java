@@ -189,6 +189,29 @@ class MalformedRequestTest extends ServerTest {
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("garbageJwts")
+	void aTokenThatOnlyLooksLikeAJwtIsUnknownToRevocationAndIntrospection(String token) {
+		HttpResponseView revoked = this.http.postForm("/oauth2/revoke", form("client_id", "demo-public", "token", token));
+		HttpResponseView introspected = this.http.introspect(token);
+
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+		assertThat(introspected.status()).as(introspected.toString()).isEqualTo(200);
+		assertThat(introspected.body()).isEqualTo("{\"active\":false}");
+	}
+
+	/** Three dot-separated parts whose header or claims are not JSON objects, or not JSON at all. */
+	static List<String> garbageJwts() {
+		return List.of("bnVsbA.e30.AAAA", "bnVsbA.e30.e30", "e30.bnVsbA.AAAA", "WzFd.e30.AAAA", "IiI.e30.AAAA",
+				"..", "e30..", "%%%.e30.AAAA", base64Url("{\"alg\":null}") + ".e30.AAAA",
+				base64Url("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":[1]}") + ".e30.AAAA",
+				base64Url("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"crit\":7}") + ".bnVsbA.AAAA");
+	}
+
+	private static String base64Url(String text) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
