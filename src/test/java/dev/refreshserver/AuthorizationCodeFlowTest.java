@@ -118,39 +118,84 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(response.body()).contains("redirect_uri").doesNotContain("Exception");
 	}
 
-	/** Walks the browser part: authorize, log in as the dev user, follow back to the code. */
+	@Test
+	void aPublicClientCannotAuthenticateToIntrospectionWithACodeAndItsVerifier() throws Exception {
+		String othersToken = this.http.mint("demo-client", "bob", "read").field("access_token");
+		String verifier = RefreshTokens.generate();
+		String redeemed = authorize("demo-public", "read", verifier);
+		assertThat(redeem("demo-public", redeemed, verifier).status()).isEqualTo(200);
+		String pendingVerifier = RefreshTokens.generate();
+		String pending = authorize("demo-public", "read", pendingVerifier);
+
+		for (String[] code : List.of(new String[] { redeemed, verifier }, new String[] { pending, pendingVerifier })) {
+			HttpResponseView response = this.http.postForm("/oauth2/introspect",
+					form("client_id", "demo-public", "grant_type", "authorization_code", "code", code[0],
+							"code_verifier", code[1], "redirect_uri", REDIRECT_URI, "token", othersToken));
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(401);
+			assertThat(response.error()).isEqualTo("invalid_client");
+			assertThat(response.body()).doesNotContain("bob");
+		}
+		assertThat(redeem("demo-public", pending, pendingVerifier).status()).isEqualTo(200);
+	}
+
+	private HttpResponseView redeem(String publicClientId, String code, String verifier) {
+		return this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code", code,
+				"redirect_uri", REDIRECT_URI, "client_id", publicClientId, "code_verifier", verifier));
+	}
+
+	/** Walks the browser part: authorize, log in as the dev user (once per session), follow back to the code. */
 	private String authorize(String clientId, String scope, String verifier) throws Exception {
-		String challenge = Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		Map<String, String> parameters = authorizationRequest(clientId, scope, challenge(verifier));
+		URI callback = URI.create(authorizeAndLogIn(parameters).header("Location"));
+		assertThat(callback.toString()).startsWith(REDIRECT_URI);
+		Map<String, String> query = queryOf(callback);
+		assertThat(query.get("state")).isEqualTo("xyz");
+		assertThat(query).containsKey("code");
+		return query.get("code");
+	}
+
+	private static Map<String, String> authorizationRequest(String clientId, String scope, String challenge) {
 		Map<String, String> parameters = form("response_type", "code", "client_id", clientId, "redirect_uri",
 				REDIRECT_URI, "state", "xyz", "code_challenge", challenge, "code_challenge_method", "S256");
 		if (scope != null) {
 			parameters.put("scope", scope);
 		}
-		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
+		return parameters;
+	}
 
-		HttpResponseView toLogin = this.http.get(authorize, "Accept", "text/html");
-		assertThat(toLogin.status()).as(toLogin.toString()).isEqualTo(302);
-		assertThat(toLogin.header("Location")).endsWith("/login");
+	/** The authorization endpoint's answer to a logged-in user: the redirect back to the client. */
+	private HttpResponseView authorizeAndLogIn(Map<String, String> parameters) {
+		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
+		HttpResponseView response = this.http.get(authorize, "Accept", "text/html");
+		assertThat(response.status()).as(response.toString()).isEqualTo(302);
+		if (!response.header("Location").endsWith("/login")) {
+			return response;
+		}
 		HttpResponseView loginPage = this.http.get("/login", "Accept", "text/html");
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(csrf.find()).as(loginPage.body()).isTrue();
-
 		HttpResponseView loggedIn = this.http.postForm("/login",
 				form("username", "alice", "password", "alice-password", "_csrf", csrf.group(1)), "Accept",
 				"text/html");
 		assertThat(loggedIn.status()).isEqualTo(302);
 		HttpResponseView backToClient = this.http.get(loggedIn.header("Location"), "Accept", "text/html");
 		assertThat(backToClient.status()).as(backToClient.toString()).isEqualTo(302);
-		URI callback = URI.create(backToClient.header("Location"));
-		assertThat(callback.toString()).startsWith(REDIRECT_URI);
+		return backToClient;
+	}
+
+	private static String challenge(String verifier) throws Exception {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	private static Map<String, String> queryOf(URI uri) {
 		Map<String, String> query = new LinkedHashMap<>();
-		for (String pair : callback.getRawQuery().split("&")) {
+		for (String pair : uri.getRawQuery().split("&")) {
 			String[] parts = pair.split("=", 2);
 			query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
 		}
-		assertThat(query.get("state")).isEqualTo("xyz");
-		return query.get("code");
+		return query;
 	}
 }

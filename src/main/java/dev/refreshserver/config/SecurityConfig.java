@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.PublicClientAuthenticationConverter;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -30,6 +31,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
+import dev.refreshserver.client.CodeRedemptionOnlyConverter;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
@@ -69,6 +71,10 @@ public class SecurityConfig {
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverter(
 							new ClientIdOnlyAuthenticationConverter(settings.getTokenIntrospectionEndpoint()))
+					.authenticationConverters((converters) -> converters.replaceAll((converter) ->
+							(converter instanceof PublicClientAuthenticationConverter)
+									? new CodeRedemptionOnlyConverter(converter, settings.getTokenEndpoint())
+									: converter))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
 					.errorResponseHandler(errors))
 				.tokenEndpoint((token) -> token
