@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
@@ -32,6 +33,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
 import dev.refreshserver.client.CodeRedemptionOnlyConverter;
+import dev.refreshserver.client.UniformFailureClientAuthenticationProvider;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
@@ -57,7 +59,7 @@ public class SecurityConfig {
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
 			RefreshTokenGrantProvider refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
-			AuthorizationServerSettings settings) {
+			AuthorizationServerSettings settings, PasswordEncoder passwordEncoder) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -66,6 +68,7 @@ public class SecurityConfig {
 		AuthenticationEntryPoint clientAuthenticationRequired = (request, response, exception) -> errors.write(
 				request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
 						"Client authentication is required", OAuth2Errors.TOKEN_ERROR_URI));
+		String dummyHash = UniformFailureClientAuthenticationProvider.dummyHash(passwordEncoder);
 		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()));
 		http.oauth2AuthorizationServer((server) -> server.registeredClientRepository(clients)
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
@@ -76,6 +79,9 @@ public class SecurityConfig {
 									? new CodeRedemptionOnlyConverter(converter, settings.getTokenEndpoint())
 									: converter))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
+					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
+							new UniformFailureClientAuthenticationProvider(provider, clients, passwordEncoder,
+									dummyHash)))
 					.errorResponseHandler(errors))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
