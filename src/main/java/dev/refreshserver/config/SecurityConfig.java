@@ -14,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
@@ -35,6 +36,7 @@ import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
 import dev.refreshserver.client.CodeRedemptionOnlyConverter;
 import dev.refreshserver.client.UniformFailureClientAuthenticationProvider;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
+import dev.refreshserver.grant.AuthorizationRequestRules;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
@@ -83,6 +85,12 @@ public class SecurityConfig {
 							new UniformFailureClientAuthenticationProvider(provider, clients, passwordEncoder,
 									dummyHash)))
 					.errorResponseHandler(errors))
+				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.forEach((provider) -> {
+						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+							codeRequests.setAuthenticationValidator(new AuthorizationRequestRules());
+						}
+					})))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
