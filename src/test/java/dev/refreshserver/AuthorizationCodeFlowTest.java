@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.support.HttpResponseView;
@@ -137,6 +139,52 @@ class AuthorizationCodeFlowTest extends ServerTest {
 			assertThat(response.body()).doesNotContain("bob");
 		}
 		assertThat(redeem("demo-public", pending, pendingVerifier).status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 42, 129 })
+	void aCodeVerifierOutsideFortyThreeToOneHundredTwentyEightCharactersDoesNotRedeem(int length) throws Exception {
+		String verifier = "a".repeat(length);
+		String code = authorize("demo-public", "read", verifier);
+
+		HttpResponseView response = redeem("demo-public", code, verifier);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.error()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void aCodeVerifierWithCharactersOutsideTheUnreservedSetDoesNotRedeem() throws Exception {
+		String verifier = "+/=" + RefreshTokens.generate();
+		String code = authorize("demo-public", "read", verifier);
+
+		HttpResponseView response = redeem("demo-public", code, verifier);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.error()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void codeVerifiersOfFortyThreeAndOneHundredTwentyEightCharactersRedeem() throws Exception {
+		for (String verifier : List.of("a-._~".repeat(8) + "abc", "Z9".repeat(64))) {
+			String code = authorize("demo-public", "read", verifier);
+
+			assertThat(redeem("demo-public", code, verifier).status()).as(verifier).isEqualTo(200);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cMM",
+			"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c=" })
+	void aCodeChallengeThatIsNotAnS256HashIsRefusedAtTheAuthorizationEndpoint(String challenge) {
+		HttpResponseView response = this.http.get("/oauth2/authorize?" + ServerHttp.encode(authorizationRequest(
+				"demo-public", "read", challenge)), "Accept", "text/html");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(302);
+		assertThat(response.header("Location")).startsWith(REDIRECT_URI + "?")
+			.contains("error=invalid_request")
+			.contains("state=xyz")
+			.doesNotContain("code=");
 	}
 
 	private HttpResponseView redeem(String publicClientId, String code, String verifier) {

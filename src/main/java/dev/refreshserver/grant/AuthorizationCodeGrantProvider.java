@@ -2,6 +2,7 @@ package dev.refreshserver.grant;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -9,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -34,6 +36,9 @@ import dev.refreshserver.store.RefreshTokenStore;
 public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 
 	private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
+
+	/** RFC 7636 §4.1: 43 to 128 characters of the unreserved set. */
+	private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
 	private static final String FAMILY_ATTRIBUTE = "refresh_server.family_id";
 
@@ -62,6 +67,12 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 		RegisteredClient client = clientPrincipal.getRegisteredClient();
 		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)) {
 			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+		}
+		// the verifier matched the challenge during client authentication; it must also be well formed
+		Object verifier = request.getAdditionalParameters().get(PkceParameterNames.CODE_VERIFIER);
+		if (!(verifier instanceof String text && CODE_VERIFIER.matcher(text).matches())) {
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~'");
 		}
 		OAuth2Authorization authorization = this.authorizations.findByToken(request.getCode(), CODE);
 		if (authorization == null) {
