@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.support.HttpResponseView;
@@ -25,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real authorization code + PKCE flow through the login page, then refreshing its grant. */
 class AuthorizationCodeFlowTest extends ServerTest {
+
+	@Autowired
+	DataSource dataSource;
 
 	private static final String REDIRECT_URI = "http://127.0.0.1:8080/callback";
 
@@ -141,6 +150,56 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(redeem("demo-public", pending, pendingVerifier).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aPendingCodeSurvivesAnyNumberOfOtherAuthorizations() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String pending = authorize("demo-public", "read", verifier);
+
+		ServerHttp busyUser = new ServerHttp(this.port);
+		for (int i = 0; i < 150; i++) {
+			authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
+		}
+
+		assertThat(redeem("demo-public", pending, verifier).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aCodeReplayedDaysAndManyAuthorizationsLaterStillRevokesTheFamilyItOpened() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-public", "read", verifier);
+		HttpResponseView tokens = redeem("demo-public", code, verifier);
+		assertThat(tokens.status()).isEqualTo(200);
+		ServerHttp busyUser = new ServerHttp(this.port);
+		for (int i = 0; i < 150; i++) {
+			authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
+		}
+		this.clock.advance(Duration.ofDays(20));
+
+		HttpResponseView replay = redeem("demo-public", code, verifier);
+
+		assertThat(replay.status()).isEqualTo(400);
+		assertThat(replay.error()).isEqualTo("invalid_grant");
+		assertThat(this.http.introspect(tokens.field("refresh_token")).field("active")).isEqualTo("false");
+		assertThat(this.http.postForm("/oauth2/token", form("grant_type", "refresh_token", "refresh_token",
+				tokens.field("refresh_token"), "client_id", "demo-public")).error()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void codesAreStoredOnlyAsHashes() throws Exception {
+		String redeemedVerifier = RefreshTokens.generate();
+		String redeemed = authorize("demo-public", "read", redeemedVerifier);
+		assertThat(redeem("demo-public", redeemed, redeemedVerifier).status()).isEqualTo(200);
+		String pending = authorize("demo-public", "read", RefreshTokens.generate());
+
+		String dump = String.join("\n",
+				new JdbcTemplate(this.dataSource).queryForList("SCRIPT NOPASSWORDS NOSETTINGS", String.class));
+		assertThat(dump).contains("INSERT INTO \"PUBLIC\".\"AUTHORIZATION_CODE\"")
+			.contains(RefreshTokens.hash(redeemed))
+			.contains(RefreshTokens.hash(pending))
+			.doesNotContain(redeemed)
+			.doesNotContain(pending);
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 42, 129 })
 	void aCodeVerifierOutsideFortyThreeToOneHundredTwentyEightCharactersDoesNotRedeem(int length) throws Exception {
@@ -194,8 +253,13 @@ class AuthorizationCodeFlowTest extends ServerTest {
 
 	/** Walks the browser part: authorize, log in as the dev user (once per session), follow back to the code. */
 	private String authorize(String clientId, String scope, String verifier) throws Exception {
+		return authorize(this.http, clientId, scope, verifier);
+	}
+
+	private static String authorize(ServerHttp http, String clientId, String scope, String verifier)
+			throws Exception {
 		Map<String, String> parameters = authorizationRequest(clientId, scope, challenge(verifier));
-		URI callback = URI.create(authorizeAndLogIn(parameters).header("Location"));
+		URI callback = URI.create(authorizeAndLogIn(http, parameters).header("Location"));
 		assertThat(callback.toString()).startsWith(REDIRECT_URI);
 		Map<String, String> query = queryOf(callback);
 		assertThat(query.get("state")).isEqualTo("xyz");
@@ -213,21 +277,21 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	/** The authorization endpoint's answer to a logged-in user: the redirect back to the client. */
-	private HttpResponseView authorizeAndLogIn(Map<String, String> parameters) {
+	private static HttpResponseView authorizeAndLogIn(ServerHttp http, Map<String, String> parameters) {
 		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
-		HttpResponseView response = this.http.get(authorize, "Accept", "text/html");
+		HttpResponseView response = http.get(authorize, "Accept", "text/html");
 		assertThat(response.status()).as(response.toString()).isEqualTo(302);
 		if (!response.header("Location").endsWith("/login")) {
 			return response;
 		}
-		HttpResponseView loginPage = this.http.get("/login", "Accept", "text/html");
+		HttpResponseView loginPage = http.get("/login", "Accept", "text/html");
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(csrf.find()).as(loginPage.body()).isTrue();
-		HttpResponseView loggedIn = this.http.postForm("/login",
+		HttpResponseView loggedIn = http.postForm("/login",
 				form("username", "alice", "password", "alice-password", "_csrf", csrf.group(1)), "Accept",
 				"text/html");
 		assertThat(loggedIn.status()).isEqualTo(302);
-		HttpResponseView backToClient = this.http.get(loggedIn.header("Location"), "Accept", "text/html");
+		HttpResponseView backToClient = http.get(loggedIn.header("Location"), "Accept", "text/html");
 		assertThat(backToClient.status()).as(backToClient.toString()).isEqualTo(302);
 		return backToClient;
 	}

@@ -149,16 +149,16 @@ public class RefreshTokenStore {
 		return new PresentedToken(token, family);
 	}
 
-	private static Set<String> scope(String column) {
+	static Set<String> scope(String column) {
 		return column.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(column.split(" ")));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		long millis = rs.getLong(column);
 		return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
 	}
 
-	private static Long millis(Instant instant) {
+	static Long millis(Instant instant) {
 		return (instant != null) ? instant.toEpochMilli() : null;
 	}
 }
