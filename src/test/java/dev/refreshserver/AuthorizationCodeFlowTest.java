@@ -185,6 +185,24 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	@Test
+	void aClientNotRegisteredForRefreshTokensGetsNoneFromTheCodeGrant() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("code-only-client", "read", verifier);
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", REDIRECT_URI, "code_verifier", verifier), "Authorization",
+				ServerHttp.basic("code-only-client", "code-only-secret"));
+
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+		assertThat(tokens.json().has("refresh_token")).as(tokens.toString()).isFalse();
+		assertThat(this.http.introspect(tokens.field("access_token")).field("active")).isEqualTo("true");
+		HttpResponseView revoked = this.http.postForm("/oauth2/revoke", form("token", tokens.field("access_token")),
+				"Authorization", ServerHttp.basic("code-only-client", "code-only-secret"));
+		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(this.http.introspect(tokens.field("access_token")).field("active")).isEqualTo("false");
+	}
+
+	@Test
 	void codesAreStoredOnlyAsHashes() throws Exception {
 		String redeemedVerifier = RefreshTokens.generate();
 		String redeemed = authorize("demo-public", "read", redeemedVerifier);

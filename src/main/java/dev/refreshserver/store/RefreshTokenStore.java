@@ -45,11 +45,16 @@ public class RefreshTokenStore {
 		this.transactions = transactions;
 	}
 
-	/** Stores a new family with its first refresh token, atomically. */
+	/**
+	 * Stores a new family with its first refresh token, atomically.
+	 * @param first the first refresh token, or null for a family of access tokens only
+	 */
 	public void open(TokenFamily family, RefreshTokenRecord first) {
 		this.transactions.executeWithoutResult((status) -> {
 			insertFamily(family);
-			insertToken(first);
+			if (first != null) {
+				insertToken(first);
+			}
 		});
 	}
 
