@@ -18,10 +18,11 @@ import dev.refreshserver.protocol.OAuth2Errors;
 /**
  * Wraps a client-authentication provider so that a failure tells nothing about whether the
  * client exists: every {@code invalid_client} gets one description (Spring Authorization
- * Server's name the part that failed, {@code client_id} or {@code client_secret}), and a secret
- * presented for an unknown client, or for a client not registered for that method, is checked
- * against a dummy password hash, so that it costs the same slow hash as a wrong secret of a real
- * client. Honest clients still go through the delegate and its verification cache.
+ * Server's descriptions name the part that failed, {@code client_id} or {@code client_secret}),
+ * and, around the provider that checks secrets, a secret presented for an unknown client, or for
+ * a client not registered for that method, is checked against a dummy password hash, so that it
+ * costs the same slow hash as a wrong secret of a real client. Honest clients still go through
+ * the delegate and its verification cache.
  */
 public class UniformFailureClientAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,14 +34,30 @@ public class UniformFailureClientAuthenticationProvider implements Authenticatio
 
 	private final String dummyHash;
 
-	/** @param dummyHash a hash made by {@code passwordEncoder}, of a secret nobody knows */
-	public UniformFailureClientAuthenticationProvider(AuthenticationProvider delegate,
+	private UniformFailureClientAuthenticationProvider(AuthenticationProvider delegate,
 			RegisteredClientRepository clients, PasswordEncoder passwordEncoder, String dummyHash) {
 		Assert.notNull(delegate, "delegate cannot be null");
 		this.delegate = delegate;
 		this.clients = clients;
 		this.passwordEncoder = passwordEncoder;
 		this.dummyHash = dummyHash;
+	}
+
+	/** Wraps a provider that does not check secrets: only its failures are made uniform. */
+	public static UniformFailureClientAuthenticationProvider of(AuthenticationProvider delegate) {
+		return new UniformFailureClientAuthenticationProvider(delegate, null, null, null);
+	}
+
+	/**
+	 * Wraps the provider that checks client secrets: a secret that has no client to check it
+	 * against is checked against {@code dummyHash}, a hash made by {@code passwordEncoder}.
+	 */
+	public static UniformFailureClientAuthenticationProvider checkingSecrets(AuthenticationProvider delegate,
+			RegisteredClientRepository clients, PasswordEncoder passwordEncoder, String dummyHash) {
+		Assert.notNull(clients, "clients cannot be null");
+		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
+		Assert.hasText(dummyHash, "dummyHash cannot be empty");
+		return new UniformFailureClientAuthenticationProvider(delegate, clients, passwordEncoder, dummyHash);
 	}
 
 	/** A dummy hash of a random secret, with the encoder's own (slow) settings. */
@@ -51,7 +68,7 @@ public class UniformFailureClientAuthenticationProvider implements Authenticatio
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		OAuth2ClientAuthenticationToken request = (OAuth2ClientAuthenticationToken) authentication;
-		if (presentsSecret(request) && !canPresentSecret(request)) {
+		if (this.dummyHash != null && presentsSecret(request) && !canPresentSecret(request)) {
 			this.passwordEncoder.matches(request.getCredentials().toString(), this.dummyHash);
 			throw OAuth2Errors.clientAuthenticationFailed();
 		}
