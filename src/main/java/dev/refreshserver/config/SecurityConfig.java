@@ -14,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
@@ -76,15 +77,20 @@ public class SecurityConfig {
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverter(
 							new ClientIdOnlyAuthenticationConverter(settings.getTokenIntrospectionEndpoint()))
+					// a code and its PKCE verifier authenticate a public client only to redeem that code
 					.authenticationConverters((converters) -> converters.replaceAll((converter) ->
 							(converter instanceof PublicClientAuthenticationConverter)
 									? new CodeRedemptionOnlyConverter(converter, settings.getTokenEndpoint())
 									: converter))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
+					// a failure tells nothing about whether the client exists
 					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
-							new UniformFailureClientAuthenticationProvider(provider, clients, passwordEncoder,
-									dummyHash)))
+							(provider instanceof ClientSecretAuthenticationProvider)
+									? UniformFailureClientAuthenticationProvider.checkingSecrets(provider, clients,
+											passwordEncoder, dummyHash)
+									: UniformFailureClientAuthenticationProvider.of(provider)))
 					.errorResponseHandler(errors))
+				// response_mode and the PKCE challenge's shape, after SAS's own redirect URI and scope checks
 				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
 					.forEach((provider) -> {
 						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {

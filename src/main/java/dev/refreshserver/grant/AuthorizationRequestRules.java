@@ -33,7 +33,9 @@ public final class AuthorizationRequestRules implements Consumer<OAuth2Authoriza
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
 
-	private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> defaults = new OAuth2AuthorizationCodeRequestAuthenticationValidator();
+	/** Spring Authorization Server's own checks of the redirect URI and scope, first. */
+	private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> defaults =
+			new OAuth2AuthorizationCodeRequestAuthenticationValidator();
 
 	@Override
 	public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
