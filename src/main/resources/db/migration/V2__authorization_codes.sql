@@ -4,7 +4,8 @@
 -- One row per authorization of the code flow. The code, and the state of a pending consent, are
 -- stored only as SHA-256 (base64url), like refresh tokens. A redeemed code stays, with the time it
 -- was consumed and the family it opened, so that presenting it again revokes that family; the
--- conditional UPDATE of consumed_at is what makes a code single use.
+-- conditional UPDATE of consumed_at is what makes a code single use. request_state is the
+-- client's own state, opaque and as long as a request line allows.
 CREATE TABLE authorization_code (
     id                    VARCHAR(100)  PRIMARY KEY,
     code_hash             VARCHAR(43)   UNIQUE,
@@ -15,7 +16,7 @@ CREATE TABLE authorization_code (
     authorization_uri     VARCHAR(2000) NOT NULL,
     redirect_uri          VARCHAR(2000),
     requested_scope       VARCHAR(1000) NOT NULL,
-    request_state         VARCHAR(2000),
+    request_state         VARCHAR(10000),
     code_challenge        VARCHAR(128),
     code_challenge_method VARCHAR(10),
     issued_at             BIGINT,

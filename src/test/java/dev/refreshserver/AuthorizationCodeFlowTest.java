@@ -1,31 +1,26 @@
 package dev.refreshserver;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
+import static dev.refreshserver.support.Browser.REDIRECT_URI;
 import static dev.refreshserver.support.ServerHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +29,6 @@ class AuthorizationCodeFlowTest extends ServerTest {
 
 	@Autowired
 	DataSource dataSource;
-
-	private static final String REDIRECT_URI = "http://127.0.0.1:8080/callback";
 
 	@Test
 	void publicClientWithPkceGetsARefreshTokenThatRefreshes() throws Exception {
@@ -157,7 +150,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
 
 		ServerHttp busyUser = new ServerHttp(this.port);
 		for (int i = 0; i < 150; i++) {
-			authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
+			Browser.authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
 		}
 
 		assertThat(redeem("demo-public", pending, verifier).status()).isEqualTo(200);
@@ -171,7 +164,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(tokens.status()).isEqualTo(200);
 		ServerHttp busyUser = new ServerHttp(this.port);
 		for (int i = 0; i < 150; i++) {
-			authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
+			Browser.authorize(busyUser, "demo-client", "read", RefreshTokens.generate());
 		}
 		this.clock.advance(Duration.ofDays(20));
 
@@ -203,6 +196,18 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	@Test
+	void aLongClientStateIsKeptAndReturned() throws Exception {
+		Map<String, String> request = Browser.authorizationRequest("demo-public", "read",
+				Browser.challenge(RefreshTokens.generate()));
+		request.put("state", "s".repeat(5000));
+
+		HttpResponseView response = Browser.authorizeAndLogIn(this.http, request);
+
+		assertThat(response.header("Location")).startsWith(REDIRECT_URI + "?").contains("code=")
+			.contains("state=" + "s".repeat(5000));
+	}
+
+	@Test
 	void codesAreStoredOnlyAsHashes() throws Exception {
 		String redeemedVerifier = RefreshTokens.generate();
 		String redeemed = authorize("demo-public", "read", redeemedVerifier);
@@ -219,9 +224,9 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { 1, 42, 129 })
-	void aCodeVerifierOutsideFortyThreeToOneHundredTwentyEightCharactersDoesNotRedeem(int length) throws Exception {
-		String verifier = "a".repeat(length);
+	@MethodSource("malformedVerifiers")
+	void aCodeVerifierNotOfFortyThreeToOneHundredTwentyEightUnreservedCharactersDoesNotRedeem(String verifier)
+			throws Exception {
 		String code = authorize("demo-public", "read", verifier);
 
 		HttpResponseView response = redeem("demo-public", code, verifier);
@@ -230,15 +235,8 @@ class AuthorizationCodeFlowTest extends ServerTest {
 		assertThat(response.error()).isEqualTo("invalid_grant");
 	}
 
-	@Test
-	void aCodeVerifierWithCharactersOutsideTheUnreservedSetDoesNotRedeem() throws Exception {
-		String verifier = "+/=" + RefreshTokens.generate();
-		String code = authorize("demo-public", "read", verifier);
-
-		HttpResponseView response = redeem("demo-public", code, verifier);
-
-		assertThat(response.status()).as(response.toString()).isEqualTo(400);
-		assertThat(response.error()).isEqualTo("invalid_grant");
+	static List<String> malformedVerifiers() {
+		return List.of("a", "a".repeat(42), "a".repeat(129), "+/=" + RefreshTokens.generate());
 	}
 
 	@Test
@@ -251,10 +249,11 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "abc", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cMM",
-			"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c=" })
+	@ValueSource(strings = { "abc", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c",
+			"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cMM", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM",
+			"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c=" })
 	void aCodeChallengeThatIsNotAnS256HashIsRefusedAtTheAuthorizationEndpoint(String challenge) {
-		HttpResponseView response = this.http.get("/oauth2/authorize?" + ServerHttp.encode(authorizationRequest(
+		HttpResponseView response = this.http.get("/oauth2/authorize?" + ServerHttp.encode(Browser.authorizationRequest(
 				"demo-public", "read", challenge)), "Accept", "text/html");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(302);
@@ -269,63 +268,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
 				"redirect_uri", REDIRECT_URI, "client_id", publicClientId, "code_verifier", verifier));
 	}
 
-	/** Walks the browser part: authorize, log in as the dev user (once per session), follow back to the code. */
 	private String authorize(String clientId, String scope, String verifier) throws Exception {
-		return authorize(this.http, clientId, scope, verifier);
-	}
-
-	private static String authorize(ServerHttp http, String clientId, String scope, String verifier)
-			throws Exception {
-		Map<String, String> parameters = authorizationRequest(clientId, scope, challenge(verifier));
-		URI callback = URI.create(authorizeAndLogIn(http, parameters).header("Location"));
-		assertThat(callback.toString()).startsWith(REDIRECT_URI);
-		Map<String, String> query = queryOf(callback);
-		assertThat(query.get("state")).isEqualTo("xyz");
-		assertThat(query).containsKey("code");
-		return query.get("code");
-	}
-
-	private static Map<String, String> authorizationRequest(String clientId, String scope, String challenge) {
-		Map<String, String> parameters = form("response_type", "code", "client_id", clientId, "redirect_uri",
-				REDIRECT_URI, "state", "xyz", "code_challenge", challenge, "code_challenge_method", "S256");
-		if (scope != null) {
-			parameters.put("scope", scope);
-		}
-		return parameters;
-	}
-
-	/** The authorization endpoint's answer to a logged-in user: the redirect back to the client. */
-	private static HttpResponseView authorizeAndLogIn(ServerHttp http, Map<String, String> parameters) {
-		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
-		HttpResponseView response = http.get(authorize, "Accept", "text/html");
-		assertThat(response.status()).as(response.toString()).isEqualTo(302);
-		if (!response.header("Location").endsWith("/login")) {
-			return response;
-		}
-		HttpResponseView loginPage = http.get("/login", "Accept", "text/html");
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
-		assertThat(csrf.find()).as(loginPage.body()).isTrue();
-		HttpResponseView loggedIn = http.postForm("/login",
-				form("username", "alice", "password", "alice-password", "_csrf", csrf.group(1)), "Accept",
-				"text/html");
-		assertThat(loggedIn.status()).isEqualTo(302);
-		HttpResponseView backToClient = http.get(loggedIn.header("Location"), "Accept", "text/html");
-		assertThat(backToClient.status()).as(backToClient.toString()).isEqualTo(302);
-		return backToClient;
-	}
-
-	private static String challenge(String verifier) throws Exception {
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-	}
-
-	private static Map<String, String> queryOf(URI uri) {
-		Map<String, String> query = new LinkedHashMap<>();
-		for (String pair : uri.getRawQuery().split("&")) {
-			String[] parts = pair.split("=", 2);
-			query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-		}
-		return query;
+		return Browser.authorize(this.http, clientId, scope, verifier);
 	}
 }

@@ -110,6 +110,7 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	/** By authorization code or consent state; null for every other kind of token. */
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		Assert.hasText(token, "token cannot be empty");
 		String hash = RefreshTokens.hash(token);
 		if (CODE.equals(tokenType)) {
 			return find(" code_hash = ?", hash, token);
