@@ -4,8 +4,9 @@
 -- One row per authorization of the code flow. The code, and the state of a pending consent, are
 -- stored only as SHA-256 (base64url), like refresh tokens. A redeemed code stays, with the time it
 -- was consumed and the family it opened, so that presenting it again revokes that family; the
--- conditional UPDATE of consumed_at is what makes a code single use. request_state is the
--- client's own state, opaque and as long as a request line allows.
+-- conditional UPDATE of consumed_at is what makes a code single use. request_state (the client's
+-- own, opaque state) and authorization_uri (it follows the request's host when no issuer is set)
+-- are as long as a request allows.
 CREATE TABLE authorization_code (
     id                    VARCHAR(100)  PRIMARY KEY,
     code_hash             VARCHAR(43)   UNIQUE,
@@ -13,7 +14,7 @@ CREATE TABLE authorization_code (
     client_id             VARCHAR(100)  NOT NULL,
     principal_name        VARCHAR(255)  NOT NULL,
     authorized_scope      VARCHAR(1000) NOT NULL,
-    authorization_uri     VARCHAR(2000) NOT NULL,
+    authorization_uri     VARCHAR(10000) NOT NULL,
     redirect_uri          VARCHAR(2000),
     requested_scope       VARCHAR(1000) NOT NULL,
     request_state         VARCHAR(10000),
