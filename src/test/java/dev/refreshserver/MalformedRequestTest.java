@@ -189,6 +189,62 @@ class MalformedRequestTest extends ServerTest {
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("garbageJwts")
+	void aTokenThatOnlyLooksLikeAJwtIsUnknownToRevocationAndIntrospection(String token) {
+		HttpResponseView revoked = this.http.postForm("/oauth2/revoke", form("client_id", "demo-public", "token", token));
+		HttpResponseView introspected = this.http.introspect(token);
+
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+		assertThat(introspected.status()).as(introspected.toString()).isEqualTo(200);
+		assertThat(introspected.body()).isEqualTo("{\"active\":false}");
+	}
+
+	/** Three dot-separated parts whose header or claims are not JSON objects, or not JSON at all. */
+	static List<String> garbageJwts() {
+		return List.of("bnVsbA.e30.AAAA", "bnVsbA.e30.e30", "e30.bnVsbA.AAAA", "WzFd.e30.AAAA", "IiI.e30.AAAA",
+				"..", "e30..", "%%%.e30.AAAA", base64Url("{\"alg\":null}") + ".e30.AAAA",
+				base64Url("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":[1]}") + ".e30.AAAA",
+				base64Url("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"crit\":7}") + ".bnVsbA.AAAA");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("clientAuthenticationFailures")
+	void everyClientAuthenticationFailureCarriesABasicChallenge(Case failure) {
+		HttpResponseView response = failure.request().apply(this.http);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertThat(response.error()).isEqualTo("invalid_client");
+		assertThat(response.header("WWW-Authenticate")).as(response.toString()).startsWith("Basic realm=\"");
+	}
+
+	static List<Case> clientAuthenticationFailures() {
+		String refresh = "grant_type=refresh_token&refresh_token=x";
+		return List.of(
+				new Case("Bearer at the token endpoint", (http) -> http.post("/oauth2/token", FORM, refresh,
+						"Authorization", "Bearer abc"), 401, "invalid_client"),
+				new Case("Digest at the token endpoint", (http) -> http.post("/oauth2/token", FORM, refresh,
+						"Authorization", "Digest abc"), 401, "invalid_client"),
+				new Case("no client authentication at the token endpoint", (http) -> http.post("/oauth2/token",
+						FORM, refresh), 401, "invalid_client"),
+				new Case("no client authentication at revocation", (http) -> http.post("/oauth2/revoke", FORM,
+						"token=x"), 401, "invalid_client"),
+				new Case("no client authentication at introspection", (http) -> http.post("/oauth2/introspect",
+						FORM, "token=x"), 401, "invalid_client"),
+				new Case("a public client at introspection", (http) -> http.post("/oauth2/introspect", FORM,
+						"token=x&client_id=demo-public"), 401, "invalid_client"),
+				new Case("an unknown public client", (http) -> http.post("/oauth2/token", FORM,
+						refresh + "&client_id=nobody"), 401, "invalid_client"),
+				new Case("client_secret_post with a wrong secret", (http) -> http.post("/oauth2/token", FORM,
+						refresh + "&client_id=demo-client&client_secret=wrong"), 401, "invalid_client"),
+				new Case("client_secret_post for a Basic-only client", (http) -> http.post("/oauth2/token", FORM,
+						refresh + "&client_id=other-client&client_secret=other-secret"), 401, "invalid_client"));
+	}
+
+	private static String base64Url(String text) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}

@@ -2,14 +2,18 @@ package dev.refreshserver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.RunningServer;
 import dev.refreshserver.support.ServerHttp;
 
+import static dev.refreshserver.support.ServerHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** State survives a restart on the same data and keys directories. */
@@ -35,6 +39,24 @@ class RestartTest {
 			HttpResponseView refreshed = http.refresh(refreshToken);
 			assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
 			assertThat(http.get("/oauth2/jwks").json().get("keys").get(0).get("kid").asString()).isEqualTo(kid);
+		}
+	}
+
+	@Test
+	void aCodeIssuedBeforeRestartRedeemsAfterItOnce() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code;
+		try (RunningServer first = RunningServer.start(this.state)) {
+			code = Browser.authorize(first.http(), "demo-public", "read", verifier);
+		}
+		Map<String, String> redemption = form("grant_type", "authorization_code", "code", code, "redirect_uri",
+				Browser.REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier);
+
+		try (RunningServer second = RunningServer.start(this.state)) {
+			HttpResponseView tokens = second.http().postForm("/oauth2/token", redemption);
+			assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+			assertThat(second.http().postForm("/oauth2/token", redemption).error()).isEqualTo("invalid_grant");
+			assertThat(second.http().introspect(tokens.field("refresh_token")).field("active")).isEqualTo("false");
 		}
 	}
 

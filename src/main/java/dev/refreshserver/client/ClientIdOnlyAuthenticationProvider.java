@@ -4,7 +4,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -36,7 +35,7 @@ public class ClientIdOnlyAuthenticationProvider implements AuthenticationProvide
 		}
 		RegisteredClient client = this.clients.findByClientId(request.getPrincipal().toString());
 		if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
-			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed");
+			throw OAuth2Errors.clientAuthenticationFailed();
 		}
 		return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);
 	}

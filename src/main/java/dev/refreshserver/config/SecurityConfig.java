@@ -13,10 +13,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.PublicClientAuthenticationConverter;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -31,7 +35,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import dev.refreshserver.admin.ScriptedRefreshGrant;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
+import dev.refreshserver.client.CodeRedemptionOnlyConverter;
+import dev.refreshserver.client.UniformFailureClientAuthenticationProvider;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
+import dev.refreshserver.grant.AuthorizationRequestRules;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
@@ -55,7 +62,7 @@ public class SecurityConfig {
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
 			ScriptedRefreshGrant refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
-			AuthorizationServerSettings settings) {
+			AuthorizationServerSettings settings, PasswordEncoder passwordEncoder) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -64,13 +71,32 @@ public class SecurityConfig {
 		AuthenticationEntryPoint clientAuthenticationRequired = (request, response, exception) -> errors.write(
 				request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
 						"Client authentication is required", OAuth2Errors.TOKEN_ERROR_URI));
+		String dummyHash = UniformFailureClientAuthenticationProvider.dummyHash(passwordEncoder);
 		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()));
 		http.oauth2AuthorizationServer((server) -> server.registeredClientRepository(clients)
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverter(
 							new ClientIdOnlyAuthenticationConverter(settings.getTokenIntrospectionEndpoint()))
+					// a code and its PKCE verifier authenticate a public client only to redeem that code
+					.authenticationConverters((converters) -> converters.replaceAll((converter) ->
+							(converter instanceof PublicClientAuthenticationConverter)
+									? new CodeRedemptionOnlyConverter(converter, settings.getTokenEndpoint())
+									: converter))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
+					// a failure tells nothing about whether the client exists
+					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
+							(provider instanceof ClientSecretAuthenticationProvider)
+									? UniformFailureClientAuthenticationProvider.checkingSecrets(provider, clients,
+											passwordEncoder, dummyHash)
+									: UniformFailureClientAuthenticationProvider.of(provider)))
 					.errorResponseHandler(errors))
+				// response_mode and the PKCE challenge's shape, after SAS's own redirect URI and scope checks
+				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.forEach((provider) -> {
+						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+							codeRequests.setAuthenticationValidator(new AuthorizationRequestRules());
+						}
+					})))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter

@@ -2,56 +2,68 @@ package dev.refreshserver.grant;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.refreshserver.audit.TokenAudit;
+import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.AuthenticatedClients;
 import dev.refreshserver.refresh.GrantIssuer;
 import dev.refreshserver.refresh.IssuedTokens;
+import dev.refreshserver.store.AuthorizationCodeStore;
 import dev.refreshserver.store.RefreshTokenStore;
 
 /**
  * The authorization_code grant (RFC 6749 §4.1.3): redeems a code that Spring Authorization
  * Server's authorization endpoint issued (PKCE was already verified during client
- * authentication) and opens a token family for it, public clients included. A code redeemed
- * twice revokes the family it opened (RFC 6749 §4.1.2); of concurrent redemptions one wins.
+ * authentication) and opens a token family for it, public clients included. A code is single
+ * use by one conditional UPDATE in the database, so of concurrent redemptions on any number of
+ * instances one wins; a code presented again revokes the family it opened (RFC 6749 §4.1.2),
+ * however long after, since redeemed codes are kept.
  */
 @Component
 public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 
-	private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
+	private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
 
-	private static final String FAMILY_ATTRIBUTE = "refresh_server.family_id";
+	/** RFC 7636 §4.1: 43 to 128 characters of the unreserved set. */
+	private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
-	private final OAuth2AuthorizationService authorizations;
+	private final AuthorizationCodeStore codes;
 
 	private final GrantIssuer grants;
 
 	private final RefreshTokenStore store;
 
+	private final TransactionTemplate transactions;
+
+	private final TokenAudit audit;
+
 	private final Clock clock;
 
-	private final Object[] locks = Stream.generate(Object::new).limit(64).toArray();
-
-	public AuthorizationCodeGrantProvider(OAuth2AuthorizationService authorizations, GrantIssuer grants,
-			RefreshTokenStore store, Clock clock) {
-		this.authorizations = authorizations;
+	public AuthorizationCodeGrantProvider(AuthorizationCodeStore codes, GrantIssuer grants, RefreshTokenStore store,
+			TransactionTemplate transactions, Clock clock, TokenAudit audit) {
+		this.codes = codes;
 		this.grants = grants;
 		this.store = store;
+		this.transactions = transactions;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -63,7 +75,13 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)) {
 			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
 		}
-		OAuth2Authorization authorization = this.authorizations.findByToken(request.getCode(), CODE);
+		// the verifier matched the challenge during client authentication; it must also be well formed
+		Object verifier = request.getAdditionalParameters().get(PkceParameterNames.CODE_VERIFIER);
+		if (!(verifier instanceof String text && CODE_VERIFIER.matcher(text).matches())) {
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~'");
+		}
+		OAuth2Authorization authorization = this.codes.findByToken(request.getCode(), CODE);
 		if (authorization == null) {
 			throw invalidCode();
 		}
@@ -74,35 +92,44 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 				|| !client.getClientId().equals(authorizationRequest.getClientId())) {
 			throw invalidCode();
 		}
-		IssuedTokens tokens;
-		// Check, open and invalidate as one step: concurrent redemptions of one code get one family.
-		synchronized (lockFor(authorization.getId())) {
-			OAuth2Authorization current = this.authorizations.findById(authorization.getId());
-			if (current == null || current.getToken(OAuth2AuthorizationCode.class).isInvalidated()) {
-				String familyId = (current != null) ? current.getAttribute(FAMILY_ATTRIBUTE) : null;
-				if (familyId != null) {
-					this.store.revokeFamily(familyId, this.clock.instant(), "authorization_code_reuse");
-				}
-				throw invalidCode();
+		if (code.isInvalidated()) {
+			throw replayed(authorization.getId());
+		}
+		if (code.isExpired() || (authorizationRequest.getRedirectUri() != null
+				&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri()))) {
+			throw invalidCode();
+		}
+		// RFC 6749 §3.3: a request without scope gets the client's registered scopes
+		Set<String> scope = authorization.getAuthorizedScopes().isEmpty() ? client.getScopes()
+				: authorization.getAuthorizedScopes();
+		// Consume, open and record in one transaction: a concurrent redemption waits on the
+		// consumed row and, once this commits, finds the family to revoke.
+		IssuedTokens tokens = this.transactions.execute((status) -> {
+			if (!this.codes.consume(authorization.getId(), this.clock.instant())) {
+				return null;
 			}
-			if (code.isExpired() || (authorizationRequest.getRedirectUri() != null
-					&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri()))) {
-				throw invalidCode();
-			}
-			// RFC 6749 §3.3: a request without scope gets the client's registered scopes
-			Set<String> scope = current.getAuthorizedScopes().isEmpty() ? client.getScopes()
-					: current.getAuthorizedScopes();
-			tokens = this.grants.open(client, current.getPrincipalName(), scope);
-			this.authorizations.save(OAuth2Authorization.from(current)
-				.invalidate(code.getToken())
-				.attribute(FAMILY_ATTRIBUTE, tokens.familyId())
-				.build());
+			IssuedTokens opened = this.grants.open(client, authorization.getPrincipalName(), scope);
+			this.codes.recordFamily(authorization.getId(), opened.familyId());
+			return opened;
+		});
+		if (tokens == null) {
+			throw replayed(authorization.getId());
 		}
 		return tokens.toAuthentication(clientPrincipal);
 	}
 
-	private Object lockFor(String authorizationId) {
-		return this.locks[Math.floorMod(authorizationId.hashCode(), this.locks.length)];
+	/** A code presented again: the family it opened is revoked (RFC 6749 §4.1.2). */
+	private RuntimeException replayed(String authorizationId) {
+		OAuth2Authorization redeemed = this.codes.findById(authorizationId);
+		String familyId = (redeemed != null) ? redeemed.getAttribute(AuthorizationCodeStore.FAMILY_ATTRIBUTE) : null;
+		if (familyId != null) {
+			this.store.revokeFamily(familyId, this.clock.instant(), "authorization_code_reuse");
+			String clientId = redeemed.getRegisteredClientId();
+			this.audit.record(TokenEvent.REUSE_DETECTED, clientId, "family", familyId, "token", "authorization_code");
+			this.audit.record(TokenEvent.FAMILY_REVOKED, clientId, "family", familyId, "reason",
+					"authorization_code_reuse");
+		}
+		return invalidCode();
 	}
 
 	private static RuntimeException invalidCode() {

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes every error of the OAuth endpoints as RFC 6749 §5.2 JSON with the status its code
- * calls for: 401 for {@code invalid_client} (with {@code WWW-Authenticate: Basic} when the
- * client tried Basic, §5.2), 400 for the rest. Never a stack trace, never cacheable.
+ * calls for: 401 for {@code invalid_client}, always with a {@code WWW-Authenticate: Basic}
+ * challenge (RFC 9110 §15.5.2 requires one on every 401, and Basic is the one scheme these
+ * endpoints take), 400 for the rest. Never a stack trace, never cacheable.
  */
 @Component
 public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
@@ -54,7 +55,7 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 	public void write(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)
 			throws IOException {
 		HttpStatus status = statusOf(error.getErrorCode());
-		if (status == HttpStatus.UNAUTHORIZED && triedBasic(request)) {
+		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
 		}
 		write(response, status, error);
@@ -83,10 +84,5 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 			case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 			default -> HttpStatus.BAD_REQUEST;
 		};
-	}
-
-	private static boolean triedBasic(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5);
 	}
 }

@@ -24,6 +24,14 @@ public final class OAuth2Errors {
 		return error(OAuth2ErrorCodes.INVALID_GRANT, "The refresh token is invalid, expired or revoked");
 	}
 
+	/**
+	 * One answer for every failed client authentication (unknown client, wrong secret, a method
+	 * the client is not registered for), so that nobody can tell which client ids exist.
+	 */
+	public static OAuth2AuthenticationException clientAuthenticationFailed() {
+		return error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed");
+	}
+
 	public static OAuth2AuthenticationException invalidRequest(String description) {
 		return error(OAuth2ErrorCodes.INVALID_REQUEST, description);
 	}

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,8 @@ import dev.refreshserver.token.AccessTokens;
 
 /**
  * Opens a token family for an original grant (a redeemed authorization code, or a grant
- * minted by the admin API) and issues its first access and refresh tokens.
+ * minted by the admin API) and issues its first access and refresh tokens; a client not
+ * registered for the refresh_token grant gets the access token only.
  */
 @Component
 public class GrantIssuer {
@@ -46,12 +49,20 @@ public class GrantIssuer {
 		Instant now = this.clock.instant();
 		TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), subject, scope, now,
 				policy.familyExpiry(now), null);
+		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
+				policy.accessTtl());
+		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+			// No refresh token for a client that may not use one; the family still exists, since its
+			// access tokens name it, so that revocation and a replayed code reach them.
+			this.store.open(family, null);
+			this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
+			return new IssuedTokens(accessToken, null, family.id());
+		}
 		String refreshToken = RefreshTokens.generate();
 		Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
 		this.store.open(family,
 				RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(), now, refreshExpiry));
 		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
-		return new IssuedTokens(this.accessTokens.issue(client, subject, scope, family.id(), policy.accessTtl()),
-				new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
+		return new IssuedTokens(accessToken, new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
 	}
 }

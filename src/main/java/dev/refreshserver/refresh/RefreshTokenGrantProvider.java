@@ -148,12 +148,17 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		throw OAuth2Errors.invalidRefreshToken();
 	}
 
-	/** RFC 6749 §6: an omitted scope means the original grant; a requested one must be within it. */
-	private static Set<String> requestedScope(Refresh refresh, TokenFamily family) {
+	/**
+	 * RFC 6749 §6: an omitted scope means the original grant; a requested one must be within it.
+	 * Only a token already found live gets here, so {@code invalid_scope} tells nothing about a
+	 * dead one; a refused scope is logged, as a client probing for more than it was granted.
+	 */
+	private Set<String> requestedScope(Refresh refresh, TokenFamily family) {
 		if (refresh.requestedScope.isEmpty()) {
 			return family.grantedScope();
 		}
 		if (!family.grantedScope().containsAll(refresh.requestedScope)) {
+			this.audit.record(TokenEvent.SCOPE_REFUSED, family.clientId(), "family", family.id());
 			throw OAuth2Errors.invalidScope();
 		}
 		return refresh.requestedScope;

@@ -50,11 +50,16 @@ public class RefreshTokenStore {
 		this.transactions = transactions;
 	}
 
-	/** Stores a new family with its first refresh token, atomically. */
+	/**
+	 * Stores a new family with its first refresh token, atomically.
+	 * @param first the first refresh token, or null for a family of access tokens only
+	 */
 	public void open(TokenFamily family, RefreshTokenRecord first) {
 		this.transactions.executeWithoutResult((status) -> {
 			insertFamily(family);
-			insertToken(first);
+			if (first != null) {
+				insertToken(first);
+			}
 		});
 	}
 
@@ -170,16 +175,16 @@ public class RefreshTokenStore {
 		return new PresentedToken(token, family);
 	}
 
-	private static Set<String> scope(String column) {
+	static Set<String> scope(String column) {
 		return column.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(column.split(" ")));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		long millis = rs.getLong(column);
 		return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
 	}
 
-	private static Long millis(Instant instant) {
+	static Long millis(Instant instant) {
 		return (instant != null) ? instant.toEpochMilli() : null;
 	}
 }

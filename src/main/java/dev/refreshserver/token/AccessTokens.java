@@ -112,8 +112,11 @@ public class AccessTokens {
 	 * of our keys and it has not expired; empty for anything else, including garbage.
 	 */
 	public Optional<JWTClaimsSet> verify(String token) {
+		SignedJWT jwt = parse(token);
+		if (jwt == null) {
+			return Optional.empty();
+		}
 		try {
-			SignedJWT jwt = SignedJWT.parse(token);
 			if (!AT_JWT.equals(jwt.getHeader().getType())) {
 				return Optional.empty();
 			}
@@ -128,8 +131,25 @@ public class AccessTokens {
 			}
 			return Optional.of(claims);
 		}
-		catch (ParseException | JOSEException | IllegalStateException ex) {
+		catch (ParseException | JOSEException | RuntimeException ex) {
+			// the header chooses the verifier: a key of another type or algorithm is refused here
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The token as a signed JWT, or null for anything that is not one. Nimbus reports most
+	 * garbage as a {@link ParseException}, but a part that decodes to JSON {@code null} or to
+	 * something other than an object escapes as a runtime exception, so every failure counts.
+	 */
+	private static SignedJWT parse(String token) {
+		try {
+			SignedJWT jwt = SignedJWT.parse(token);
+			jwt.getJWTClaimsSet();
+			return jwt;
+		}
+		catch (ParseException | RuntimeException ex) {
+			return null;
 		}
 	}
 

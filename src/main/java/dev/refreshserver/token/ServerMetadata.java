@@ -11,7 +11,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.config.RefreshProperties;
-import dev.refreshserver.keys.SigningKeys;
 import dev.refreshserver.profile.RequestRules;
 import dev.refreshserver.refresh.RefreshPolicies;
 
@@ -27,19 +26,16 @@ public class ServerMetadata {
 
 	private final IssuerResolver issuer;
 
-	private final SigningKeys keys;
-
 	private final List<String> scopes;
 
 	private final List<String> authMethods;
 
 	private final List<String> introspectionAuthMethods;
 
-	public ServerMetadata(AuthorizationServerSettings settings, IssuerResolver issuer, SigningKeys keys,
+	public ServerMetadata(AuthorizationServerSettings settings, IssuerResolver issuer,
 			RefreshProperties properties, RefreshPolicies policies) {
 		this.settings = settings;
 		this.issuer = issuer;
-		this.keys = keys;
 		// the server profile's: a request naming no configured client is judged by these
 		RequestRules rules = policies.requestRules(null);
 		this.introspectionAuthMethods = rules.clientSecretInBody()
@@ -61,13 +57,14 @@ public class ServerMetadata {
 		claims.put("introspection_endpoint", base + this.settings.getTokenIntrospectionEndpoint());
 		claims.put("scopes_supported", this.scopes);
 		claims.put("response_types_supported", List.of("code"));
+		// RFC 8414 reads an absent list as query and fragment; the authorization endpoint refuses fragment
+		claims.put("response_modes_supported", List.of("query"));
 		claims.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
 		claims.put("token_endpoint_auth_methods_supported", this.authMethods);
 		claims.put("revocation_endpoint_auth_methods_supported", this.authMethods);
 		claims.put("introspection_endpoint_auth_methods_supported", this.introspectionAuthMethods);
 		claims.put("code_challenge_methods_supported", List.of("S256"));
 		claims.put("subject_types_supported", List.of("public"));
-		claims.put("id_token_signing_alg_values_supported", List.of(this.keys.algorithm().getName()));
 		return claims;
 	}
 }
