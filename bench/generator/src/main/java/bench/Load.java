@@ -420,7 +420,8 @@ final class Load {
 				disturbed[r] = other > DISTURBED_CORES;
 				if (disturbed[r]) {
 					System.out.printf(Locale.ROOT, "   (window %d of %s disturbed: other processes used %.2f cores%s)%n",
-							r + 1, plan.label(), other, r + 1 < maxWindows ? ", measuring again" : "");
+							r + 1, plan.label(), other,
+							!plan.remeasureDisturbed() ? ", kept" : r + 1 < maxWindows ? ", measuring again" : "");
 				}
 				else {
 					quiet++;

@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -278,17 +280,23 @@ public final class Main {
 		}
 	}
 
-	/** Runs {@code body}; meanwhile runs {@code probe} every {@code periodSeconds} on a thread of its own. */
+	/**
+	 * Runs {@code body}; meanwhile runs {@code probe} every {@code periodSeconds} on a thread of its own.
+	 * A probe under way when the body ends is let finish (not interrupted: it may be waiting for jcmd).
+	 */
 	static <T> T withProbe(int periodSeconds, Runnable probe, Callable<T> body) throws Exception {
+		AtomicBoolean done = new AtomicBoolean();
 		Thread t = new Thread(() -> {
-			try {
-				while (!Thread.currentThread().isInterrupted()) {
-					Thread.sleep(periodSeconds * 1000L);
-					probe.run();
+			long next = System.nanoTime();
+			while (true) {
+				next += periodSeconds * 1_000_000_000L;
+				while (System.nanoTime() < next) {
+					if (done.get()) {
+						return;
+					}
+					LockSupport.parkNanos(100_000_000L);
 				}
-			}
-			catch (InterruptedException ex) {
-				// the body is done
+				probe.run();
 			}
 		}, "bench-probe");
 		t.setDaemon(true);
@@ -297,8 +305,8 @@ public final class Main {
 			return body.call();
 		}
 		finally {
-			t.interrupt();
-			t.join(60_000);
+			done.set(true);
+			t.join(120_000);
 		}
 	}
 

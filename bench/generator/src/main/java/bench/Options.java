@@ -87,15 +87,6 @@ final class Options {
 			System.out.println(usage());
 			System.exit(0);
 		}
-		if (Boolean.parseBoolean(m.getOrDefault("reliability", "false"))) {
-			// issue 11's measurements only: durable vs non-durable, connections, soak
-			o.systems = List.of("ours", "ours-nondurable");
-			o.ceiling = false;
-			o.sweep = List.of();
-			o.halfPeak = false;
-			o.mixed = false;
-			o.name = "reliability";
-		}
 		if (Boolean.parseBoolean(m.getOrDefault("quick", "false"))) {
 			o.families = 200;
 			o.warmup = 3;
@@ -116,6 +107,15 @@ final class Options {
 			o.connectionsReps = 1;
 			o.soak = Math.min(o.soak, 20);
 			o.soakHeapEvery = 5;
+		}
+		if (Boolean.parseBoolean(m.getOrDefault("reliability", "false"))) {
+			// issue 11's measurements only: durable vs non-durable, connections, soak
+			o.systems = List.of("ours", "ours-nondurable");
+			o.ceiling = false;
+			o.sweep = List.of();
+			o.halfPeak = false;
+			o.mixed = false;
+			o.name = "reliability";
 		}
 		for (Map.Entry<String, String> e : m.entrySet()) {
 			String v = e.getValue();
