@@ -144,8 +144,8 @@ public final class Main {
 			rep.write();
 
 			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
-			if (o.halfPeak && name.startsWith("ours") && !VALID_ONLY.contains(name) && o.rate <= 0 && sr.valid.refreshPerSec() > 0
-					&& live.size() >= o.concurrency) {
+			if (o.halfPeak && name.startsWith("ours") && !VALID_ONLY.contains(name) && o.rate <= 0
+					&& sr.valid.refreshPerSec() > 0 && live.size() >= o.concurrency) {
 				double rate = sr.valid.refreshPerSec() / 2;
 				log("   half of peak: open loop at %.0f/s, warm-up %d s, %d s", rate, o.halfPeakWarmup, o.halfPeakDuration);
 				waitIdle(o, s);
@@ -228,7 +228,7 @@ public final class Main {
 				waitIdle(o, s);
 				AtomicInteger seen = new AtomicInteger(-1);
 				Load.Result r = withProbe(1, () -> seen.accumulateAndGet(Proc.established(s.port()), Math::max),
-						() -> load.run(new Load.Plan("ours/connections-" + n, Load.Mode.VALID, n, 0, o.connectionsWarmup,
+						() -> load.run(new Load.Plan(s.name + "/connections-" + n, Load.Mode.VALID, n, 0, o.connectionsWarmup,
 								o.connectionsDuration, o.connectionsReps, 0).fixedWarmup(), mine, null));
 				rep.connections.add(new Report.ConnectionPoint(n, seen.get(), r));
 				summary(r);
@@ -265,7 +265,7 @@ public final class Main {
 				log("   (soak: heap after GC at %.0f s: %s)", h.atSeconds(), Report.mb(h.usedBytes()));
 			};
 			sample.run();
-			Load.Result r = withProbe(o.soakHeapEvery, sample, () -> load.run(new Load.Plan("ours/soak", Load.Mode.MIXED,
+			Load.Result r = withProbe(o.soakHeapEvery, sample, () -> load.run(new Load.Plan(s.name + "/soak", Load.Mode.MIXED,
 					o.concurrency, 0, 0, o.soakHeapEvery, windows, o.invalidFraction).fixedWarmup().everyWindow(), live,
 					sacrificial));
 			sample.run();
