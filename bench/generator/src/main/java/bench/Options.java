@@ -135,7 +135,8 @@ final class Options {
 						o.sweep = o.sweep.stream().filter(n -> n < 1_000_000).toList();
 					}
 				}
-				case "connections" -> o.connections = off(v) ? List.of() : Arrays.stream(v.split(",")).map(Options::count).toList();
+				case "connections" -> o.connections = off(v) ? List.of()
+						: Arrays.stream(v.split(",")).map(Options::count).sorted().distinct().toList();
 				case "no-connections" -> o.connections = Boolean.parseBoolean(v) ? List.of() : o.connections;
 				case "connections-warmup" -> o.connectionsWarmup = Integer.parseInt(v);
 				case "connections-duration" -> o.connectionsDuration = Integer.parseInt(v);
@@ -251,7 +252,8 @@ final class Options {
 				  --mixed=true            mixed run: --invalid-fraction=0.2 (replays on sacrificial families,
 				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=15 --mixed-reps=1
 				  --half-peak=true        p99 of ours at 50% of its measured peak (open loop)
-				  --connections=8,128,1000  closed-loop runs of ours (warm, after its valid run) at these connection counts,
+				  --connections=8,128,1000  closed-loop runs of ours (warm, after its valid run) at these connection counts
+				                          (run in ascending order),
 				                          one worker = one keep-alive connection, >= --families-per-connection=2 families
 				                          each; --connections-warmup=10 --connections-duration=10 --connections-reps=3;
 				                          --no-connections (or --connections=none) to skip

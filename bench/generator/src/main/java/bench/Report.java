@@ -196,7 +196,9 @@ final class Report {
 					+ fmt(c128.result().validMs(99), 2) + " ms, p50 " + fmt(c128.result().validMs(50), 2) + " ms)"));
 		}
 		if (!this.connections.isEmpty()) {
-			ConnectionPoint most = this.connections.get(this.connections.size() - 1);
+			ConnectionPoint most = this.connections.stream()
+				.max(java.util.Comparator.comparingInt(ConnectionPoint::connections))
+				.orElseThrow();
 			long bad = unexpected(most.result());
 			boolean held = most.establishedMax() >= most.connections();
 			t.add(new Target(String.format(Locale.ROOT, "%,d connections held, no errors", most.connections()),
