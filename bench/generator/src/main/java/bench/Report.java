@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +198,7 @@ final class Report {
 		}
 		if (!this.connections.isEmpty()) {
 			ConnectionPoint most = this.connections.stream()
-				.max(java.util.Comparator.comparingInt(ConnectionPoint::connections))
+				.max(Comparator.comparingInt(ConnectionPoint::connections))
 				.orElseThrow();
 			long bad = unexpected(most.result());
 			boolean held = most.establishedMax() >= most.connections();

@@ -1,6 +1,7 @@
 package bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ abstract class Sut {
 	}
 
 	int port() {
-		return java.net.URI.create(this.baseUrl).getPort();
+		return URI.create(this.baseUrl).getPort();
 	}
 
 	void stop() {
