@@ -4,7 +4,8 @@
 # Builds the bench (generator, stock-SAS baseline, navikt classpath) and, when its jar is missing or
 # older than its sources, our server (mvn -q -DskipTests package in the repo root); then runs every
 # system in turn on 127.0.0.1, each on a free port with its own temp data dir, and writes
-# bench/results/latest.{json,md,png}. Every server is stopped on exit, whatever happens.
+# bench/results/latest.{json,md,png} (--reliability: only issue 11's measurements, into reliability.*).
+# Every server is stopped on exit, whatever happens.
 # run.sh's own flags: --skip-build (build nothing), --no-main-build (never build our server).
 set -euo pipefail
 

@@ -51,22 +51,35 @@ final class Load {
 
 	/** What one run should do. */
 	record Plan(String label, Mode mode, int concurrency, double rate, int warmupSeconds, int windowSeconds,
-			int windows, double invalidFraction, boolean adaptiveWarmup) {
+			int windows, double invalidFraction, boolean adaptiveWarmup, boolean remeasureDisturbed) {
 
-		/** An adaptive warm-up (closed loop only): for a server JVM that is not warm yet. */
+		/**
+		 * An adaptive warm-up (closed loop only): for a server JVM that is not warm yet; a window disturbed
+		 * by other processes is measured again and left out of the medians.
+		 */
 		Plan(String label, Mode mode, int concurrency, double rate, int warmupSeconds, int windowSeconds, int windows,
 				double invalidFraction) {
-			this(label, mode, concurrency, rate, warmupSeconds, windowSeconds, windows, invalidFraction, true);
+			this(label, mode, concurrency, rate, warmupSeconds, windowSeconds, windows, invalidFraction, true, true);
 		}
 
 		/** Same plan with a fixed warm-up (the server is already warm). */
 		Plan fixedWarmup() {
 			return new Plan(this.label, this.mode, this.concurrency, this.rate, this.warmupSeconds, this.windowSeconds,
-					this.windows, this.invalidFraction, false);
+					this.windows, this.invalidFraction, false, this.remeasureDisturbed);
+		}
+
+		/** Same plan where every window counts, disturbed or not (the soak: its errors must all be seen). */
+		Plan everyWindow() {
+			return new Plan(this.label, this.mode, this.concurrency, this.rate, this.warmupSeconds, this.windowSeconds,
+					this.windows, this.invalidFraction, this.adaptiveWarmup, false);
 		}
 	}
 
-	/** Counters and latency histograms of one measured window (one per worker, merged afterwards). */
+	/**
+	 * Counters and latency histograms of one measured window, shared by the workers and updated under its
+	 * lock (a few thousand records per second: no contention worth the name; a copy per worker would cost
+	 * ~300 KB of histograms per worker and window, ~2 GB at 1,000 workers).
+	 */
 	static final class WindowStats {
 
 		final Histogram valid = new Histogram(120_000_000L, 3); // microseconds
@@ -103,6 +116,32 @@ final class Load {
 			}
 			return Math.max(0, this.machineCpu - (Double.isNaN(this.serverCpu) ? 0 : this.serverCpu) - this.generatorCpu)
 					/ seconds();
+		}
+
+		/** One request: its "kind -> outcome", whether it was a valid one, how it ended, its latency. */
+		void record(String outcome, boolean validKind, boolean success, boolean accepted, long micros) {
+			this.outcomes.merge(outcome, 1L, Long::sum);
+			if (validKind) {
+				this.valid.recordValue(micros);
+				if (success) {
+					this.validOk++;
+				}
+				else {
+					this.validFailed++;
+				}
+			}
+			else {
+				this.invalid.recordValue(micros);
+				if (success) {
+					this.invalidRejected++;
+				}
+				else if (accepted) {
+					this.invalidAccepted++;
+				}
+				else {
+					this.invalidError++;
+				}
+			}
 		}
 
 		void merge(WindowStats o) {
@@ -197,7 +236,7 @@ final class Load {
 			this.plan = plan;
 			this.all = windows;
 			List<WindowStats> quiet = windows.stream().filter(w -> !w.disturbed).toList();
-			this.windows = quiet.isEmpty() ? windows : quiet;
+			this.windows = quiet.isEmpty() || !plan.remeasureDisturbed() ? windows : quiet;
 			this.familiesUsed = familiesUsed;
 			this.familiesLost = familiesLost;
 			this.sacrificialUsed = sacrificialUsed;
@@ -339,18 +378,21 @@ final class Load {
 			shares.get(i % c).add(families.get(i));
 		}
 		int sacrificialBefore = sacrificial == null ? 0 : sacrificial.size();
-		List<Worker> workers = new ArrayList<>();
+		// a disturbed window is measured again, at most reps extra windows
+		int maxWindows = plan.remeasureDisturbed() ? plan.windows() * 2 : plan.windows();
+		WindowStats[] stats = new WindowStats[maxWindows];
+		for (int r = 0; r < maxWindows; r++) {
+			stats[r] = new WindowStats();
+		}
 		List<Thread> threads = new ArrayList<>();
 		long start = System.nanoTime() + 20_000_000L;
 		for (int w = 0; w < c; w++) {
-			Worker wk = new Worker(plan, shares.get(w), sacrificial, w, start);
-			workers.add(wk);
+			Worker wk = new Worker(plan, shares.get(w), sacrificial, stats, w, start);
 			Thread t = new Thread(wk, "load-" + plan.label() + "-" + w);
 			t.setDaemon(true);
 			threads.add(t);
 			t.start();
 		}
-		int maxWindows = plan.windows() * 2; // a disturbed window is measured again, at most reps extra windows
 		long[] windowNanos = new long[maxWindows];
 		Cpu.Sample[] cpu = new Cpu.Sample[maxWindows * 2];
 		boolean[] disturbed = new boolean[maxWindows];
@@ -378,7 +420,8 @@ final class Load {
 				disturbed[r] = other > DISTURBED_CORES;
 				if (disturbed[r]) {
 					System.out.printf(Locale.ROOT, "   (window %d of %s disturbed: other processes used %.2f cores%s)%n",
-							r + 1, plan.label(), other, r + 1 < maxWindows ? ", measuring again" : "");
+							r + 1, plan.label(), other,
+							!plan.remeasureDisturbed() ? ", kept" : r + 1 < maxWindows ? ", measuring again" : "");
 				}
 				else {
 					quiet++;
@@ -398,10 +441,7 @@ final class Load {
 		}
 		List<WindowStats> merged = new ArrayList<>();
 		for (int r = 0; r < measured; r++) {
-			WindowStats m = new WindowStats();
-			for (Worker wk : workers) {
-				m.merge(wk.stats[r]);
-			}
+			WindowStats m = stats[r];
 			m.nanos = windowNanos[r];
 			if (cpu[2 * r] != null && cpu[2 * r + 1] != null) {
 				m.serverCpu = cpu[2 * r + 1].server() - cpu[2 * r].server();
@@ -495,14 +535,11 @@ final class Load {
 
 		int cycleAt;
 
-		Worker(Plan plan, List<Family> mine, Queue<Family> sacrificial, int index, long start) {
+		Worker(Plan plan, List<Family> mine, Queue<Family> sacrificial, WindowStats[] stats, int index, long start) {
 			this.plan = plan;
 			this.mine = mine;
 			this.sacrificial = sacrificial;
-			this.stats = new WindowStats[plan.windows() * 2];
-			for (int i = 0; i < this.stats.length; i++) {
-				this.stats[i] = new WindowStats();
-			}
+			this.stats = stats;
 			this.rnd = new SplittableRandom(0x5eed + index * 7919L);
 			this.basic = Http.basic(Load.this.sut.clientId, Load.this.sut.clientSecret);
 			this.wrongBasic = Http.basic(Load.this.sut.clientId, "not-the-" + Load.this.sut.clientSecret);
@@ -681,29 +718,10 @@ final class Load {
 			if (ph < 0 || ph >= this.stats.length) {
 				return;
 			}
-			WindowStats s = this.stats[ph];
-			s.outcomes.merge(kind + " -> " + outcome, 1L, Long::sum);
 			long us = Math.max(1, Math.min((t1 - t0) / 1000, 120_000_000L));
-			if (validKind) {
-				s.valid.recordValue(us);
-				if (success) {
-					s.validOk++;
-				}
-				else {
-					s.validFailed++;
-				}
-			}
-			else {
-				s.invalid.recordValue(us);
-				if (success) {
-					s.invalidRejected++;
-				}
-				else if (accepted) {
-					s.invalidAccepted++;
-				}
-				else {
-					s.invalidError++;
-				}
+			WindowStats s = this.stats[ph];
+			synchronized (s) {
+				s.record(kind + " -> " + outcome, validKind, success, accepted, us);
 			}
 		}
 

@@ -8,11 +8,18 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -71,7 +78,7 @@ public final class Main {
 			}
 		}
 		System.out.println();
-		System.out.println(Files.readString(o.out.resolve("latest.md")));
+		System.out.println(Files.readString(rep.file("md")));
 		printRatios(rep);
 		return 0;
 	}
@@ -85,6 +92,13 @@ public final class Main {
 				}
 			}
 		}
+		if (!Double.isNaN(rep.ratio("ours", "ours-nondurable"))) {
+			log("RATIO ours/ours-nondurable = %.3f (durable commits cost %.1f %%)", rep.ratio("ours", "ours-nondurable"),
+					100 * (1 - rep.ratio("ours", "ours-nondurable")));
+		}
+		for (Report.Target t : rep.reliabilityChecks()) {
+			log("CHECK %s: %s (goal %s) %s", t.what(), t.shown(), t.goal(), t.met() ? "met" : "NOT MET");
+		}
 	}
 
 	static boolean prerequisite(Options o, String name, Report.SystemResult sr) {
@@ -97,6 +111,9 @@ public final class Main {
 		}
 		return true;
 	}
+
+	/** Systems measured by their valid run only: ours with one setting changed, compared on throughput. */
+	static final Set<String> VALID_ONLY = Set.of("ours-nondurable");
 
 	static void runSystem(Options o, Http http, Report rep, String name, Path work) throws IOException {
 		Sut s = Sut.of(name);
@@ -127,8 +144,8 @@ public final class Main {
 			rep.write();
 
 			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
-			if (o.halfPeak && name.startsWith("ours") && o.rate <= 0 && sr.valid.refreshPerSec() > 0
-					&& live.size() >= o.concurrency) {
+			if (o.halfPeak && name.startsWith("ours") && !VALID_ONLY.contains(name) && o.rate <= 0
+					&& sr.valid.refreshPerSec() > 0 && live.size() >= o.concurrency) {
 				double rate = sr.valid.refreshPerSec() / 2;
 				log("   half of peak: open loop at %.0f/s, warm-up %d s, %d s", rate, o.halfPeakWarmup, o.halfPeakDuration);
 				waitIdle(o, s);
@@ -140,20 +157,24 @@ public final class Main {
 			}
 
 			// ours-lowpause differs from ours only in its collector: its mixed run would tell nothing new
-			if (o.mixed && !name.equals("ours-lowpause") && live.size() >= o.concurrency) {
-				double est = Math.max(1, sr.valid.refreshPerSec()) * 1.3;
-				double seconds = o.mixedWarmup + (double) o.mixedReps * o.mixedDuration;
-				int pairs = (int) Math.ceil(est * o.invalidFraction / 3 * seconds * 1.5) + 2 * o.concurrency;
-				t0 = System.nanoTime();
-				ConcurrentLinkedQueue<Load.Family> sacrificial = new ConcurrentLinkedQueue<>(
-						s.mint(http, pairs, 4, o.families));
-				log("   mixed: minted %d sacrificial families for replays in %.1f s; warm-up %d s, %d x %d s, %.0f %% invalid",
-						pairs, (System.nanoTime() - t0) / 1e9, o.mixedWarmup, o.mixedReps, o.mixedDuration,
+			if (o.mixed && !name.equals("ours-lowpause") && !VALID_ONLY.contains(name) && live.size() >= o.concurrency) {
+				ConcurrentLinkedQueue<Load.Family> sacrificial = sacrificial(o, http, s, sr.valid.refreshPerSec(),
+						o.mixedWarmup + (double) o.mixedReps * o.mixedDuration);
+				log("   mixed: warm-up %d s, %d x %d s, %.0f %% invalid", o.mixedWarmup, o.mixedReps, o.mixedDuration,
 						100 * o.invalidFraction);
 				waitIdle(o, s);
 				sr.mixed = load.run(new Load.Plan(name + "/mixed", Load.Mode.MIXED, o.concurrency, 0, o.mixedWarmup,
 						o.mixedDuration, o.mixedReps, o.invalidFraction).fixedWarmup(), live, sacrificial);
 				summary(sr.mixed);
+				rep.write();
+			}
+
+			// issue 11: connection counts and the soak, on the warm server
+			if (name.equals("ours") && !o.connections.isEmpty()) {
+				connections(o, http, rep, s, load, fams);
+			}
+			if (name.equals("ours") && o.soak > 0) {
+				soak(o, http, rep, s, load, fams, sr.valid.refreshPerSec());
 			}
 		}
 		catch (Exception ex) {
@@ -165,6 +186,127 @@ public final class Main {
 		}
 		finally {
 			s.stop();
+		}
+	}
+
+	/**
+	 * Sacrificial families for the replays of a mixed run of {@code seconds} (warm-up included) at about
+	 * the valid run's speed: one is rotated, then replayed, per cycle of 3 invalid requests.
+	 */
+	static ConcurrentLinkedQueue<Load.Family> sacrificial(Options o, Http http, Sut s, double refreshPerSec,
+			double seconds) throws Exception {
+		double est = Math.max(1, refreshPerSec) * 1.3;
+		int pairs = (int) Math.ceil(est * o.invalidFraction / 3 * seconds * 1.5) + 2 * o.concurrency;
+		long t0 = System.nanoTime();
+		ConcurrentLinkedQueue<Load.Family> q = new ConcurrentLinkedQueue<>(s.mint(http, pairs, 4, o.families));
+		log("   minted %d sacrificial families for replays in %.1f s", pairs, (System.nanoTime() - t0) / 1e9);
+		return q;
+	}
+
+	/**
+	 * Closed-loop runs of the warm server at each connection count of {@code --connections}: one worker per
+	 * connection (the JDK client opens one connection per request in flight and keeps it alive), each
+	 * worker owning at least {@code --families-per-connection} families (the missing ones are minted first).
+	 * The most ESTABLISHED connections on the server's port are sampled every second during each run.
+	 */
+	static void connections(Options o, Http http, Report rep, Sut s, Load load, List<Load.Family> fams) {
+		try {
+			List<Load.Family> live = new ArrayList<>(fams.stream().filter(f -> !f.dead).toList());
+			int missing = Collections.max(o.connections) * o.familiesPerConnection - live.size();
+			if (missing > 0) {
+				long t0 = System.nanoTime();
+				live.addAll(s.mint(http, missing, 4, o.families + 1_000_000));
+				log("   connections: minted %d more families in %.1f s", missing, (System.nanoTime() - t0) / 1e9);
+			}
+			for (int n : o.connections) {
+				List<Load.Family> mine = live.stream().filter(f -> !f.dead).toList();
+				if (mine.size() < n) {
+					throw new IllegalStateException("too few live families for " + n + " connections: " + mine.size());
+				}
+				log("   %,d connections: %,d families, warm-up %d s, %d x %d s", n, mine.size(), o.connectionsWarmup,
+						o.connectionsReps, o.connectionsDuration);
+				waitIdle(o, s);
+				AtomicInteger seen = new AtomicInteger(-1);
+				Load.Result r = withProbe(1, () -> seen.accumulateAndGet(Proc.established(s.port()), Math::max),
+						() -> load.run(new Load.Plan(s.name + "/connections-" + n, Load.Mode.VALID, n, 0, o.connectionsWarmup,
+								o.connectionsDuration, o.connectionsReps, 0).fixedWarmup(), mine, null));
+				rep.connections.add(new Report.ConnectionPoint(n, seen.get(), r));
+				summary(r);
+				log("   %,d connections: at most %,d established at the server", n, seen.get());
+				rep.write();
+			}
+		}
+		catch (Exception ex) {
+			rep.connectionsError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			log("   connections FAILED: %s", rep.connectionsError);
+		}
+	}
+
+	/**
+	 * Mixed valid and invalid traffic at full speed (closed loop) for {@code --soak} seconds, in windows of
+	 * {@code --soak-heap-every} seconds that all count, disturbed or not; the server's used heap after a
+	 * full GC (jcmd) before the traffic, every window's length during it, and after it.
+	 */
+	static void soak(Options o, Http http, Report rep, Sut s, Load load, List<Load.Family> fams, double refreshPerSec) {
+		try {
+			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
+			int windows = Math.max(1, (o.soak + o.soakHeapEvery - 1) / o.soakHeapEvery);
+			ConcurrentLinkedQueue<Load.Family> sacrificial = sacrificial(o, http, s, refreshPerSec,
+					(double) windows * o.soakHeapEvery);
+			log("   soak: %d x %d s of mixed traffic, %.0f %% invalid, heap after a full GC every %d s", windows,
+					o.soakHeapEvery, 100 * o.invalidFraction, o.soakHeapEvery);
+			String jcmd = Proc.jcmd(o.serverJava);
+			List<Report.HeapSample> heap = new CopyOnWriteArrayList<>();
+			waitIdle(o, s);
+			long t0 = System.nanoTime();
+			Runnable sample = () -> {
+				Report.HeapSample h = new Report.HeapSample((System.nanoTime() - t0) / 1e9, s.proc.heapUsedAfterGc(jcmd));
+				heap.add(h);
+				log("   (soak: heap after GC at %.0f s: %s)", h.atSeconds(), Report.mb(h.usedBytes()));
+			};
+			sample.run();
+			Load.Result r = withProbe(o.soakHeapEvery, sample, () -> load.run(new Load.Plan(s.name + "/soak", Load.Mode.MIXED,
+					o.concurrency, 0, 0, o.soakHeapEvery, windows, o.invalidFraction).fixedWarmup().everyWindow(), live,
+					sacrificial));
+			sample.run();
+			rep.soak = new Report.Soak(r, List.copyOf(heap));
+			summary(r);
+			log("   soak: %d unexpected errors; heap %s", Report.unexpected(r), rep.soak.heapFlat() ? "flat" : "GREW");
+			rep.write();
+		}
+		catch (Exception ex) {
+			rep.soakError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			log("   soak FAILED: %s", rep.soakError);
+		}
+	}
+
+	/**
+	 * Runs {@code body}; meanwhile runs {@code probe} every {@code periodSeconds} on a thread of its own.
+	 * A probe under way when the body ends is let finish (not interrupted: it may be waiting for jcmd).
+	 */
+	static <T> T withProbe(int periodSeconds, Runnable probe, Callable<T> body) throws Exception {
+		AtomicBoolean done = new AtomicBoolean();
+		Thread t = new Thread(() -> {
+			long next = System.nanoTime();
+			while (true) {
+				next += periodSeconds * 1_000_000_000L;
+				while (System.nanoTime() < next) {
+					if (done.get()) {
+						return;
+					}
+					LockSupport.parkNanos(100_000_000L);
+				}
+				probe.run();
+			}
+		}, "bench-probe");
+		t.setDaemon(true);
+		t.start();
+		try {
+			return body.call();
+		}
+		finally {
+			done.set(true);
+			t.join(120_000);
 		}
 	}
 
@@ -323,17 +465,15 @@ public final class Main {
 		summary(sr.valid);
 		if (o.mixed) {
 			List<Load.Family> live = fams.stream().filter(f -> !f.dead).toList();
-			double est = Math.max(1, sr.valid.refreshPerSec()) * 1.3;
-			int pairs = (int) Math.ceil(est * o.invalidFraction / 3 * (o.mixedWarmup + o.mixedReps * o.mixedDuration) * 1.5)
-					+ 2 * o.concurrency;
+			ConcurrentLinkedQueue<Load.Family> sacrificial = sacrificial(o, http, s, sr.valid.refreshPerSec(),
+					o.mixedWarmup + (double) o.mixedReps * o.mixedDuration);
 			sr.mixed = load.run(new Load.Plan("attach/mixed", Load.Mode.MIXED, o.concurrency, 0, o.mixedWarmup,
-					o.mixedDuration, o.mixedReps, o.invalidFraction).fixedWarmup(), live,
-					new ConcurrentLinkedQueue<>(s.mint(http, pairs, 4, o.families)));
+					o.mixedDuration, o.mixedReps, o.invalidFraction).fixedWarmup(), live, sacrificial);
 			summary(sr.mixed);
 		}
 		rep.finished = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		rep.write();
-		System.out.println(Files.readString(out.out.resolve("latest.md")));
+		System.out.println(Files.readString(rep.file("md")));
 		return 0;
 	}
 

@@ -11,12 +11,15 @@ import java.util.Map;
 final class Options {
 
 	// what to run
-	List<String> systems = List.of("ours", "ours-lowpause", "sas-bcrypt", "sas-noop", "navikt");
+	List<String> systems = List.of("ours", "ours-nondurable", "ours-lowpause", "sas-bcrypt", "sas-noop", "navikt");
 	boolean eddsa = false; // adds "ours-eddsa"
 	boolean ceiling = true;
 	boolean mixed = true;
 	boolean halfPeak = true;
 	List<Integer> sweep = List.of(1_000, 100_000, 1_000_000);
+	List<Integer> connections = List.of(8, 128, 1_000); // closed-loop runs of ours at these connection counts
+	int soak = 60; // seconds of mixed traffic on ours with a heap check; 0 = no soak
+	String name = "latest"; // results file names: <out>/<name>.{json,md,png}
 
 	// load shape
 	int families = 1000;
@@ -36,6 +39,11 @@ final class Options {
 	int sweepDuration = 10;
 	int sweepReps = 3;
 	int fillChunk = 100_000;
+	int connectionsWarmup = 10; // fixed: ours is warm after its valid run
+	int connectionsDuration = 10;
+	int connectionsReps = 3;
+	int familiesPerConnection = 2; // every worker owns at least this many families
+	int soakHeapEvery = 10; // seconds between heap samples (each after a full GC) during the soak
 	int ceilingSeconds = 5;
 	int ceilingThreads = Runtime.getRuntime().availableProcessors();
 	int requestTimeoutSeconds = 30;
@@ -94,18 +102,32 @@ final class Options {
 			o.sweepDuration = 5;
 			o.sweepReps = 1;
 			o.ceilingSeconds = 2;
+			o.connectionsWarmup = 3;
+			o.connectionsDuration = 5;
+			o.connectionsReps = 1;
+			o.soak = Math.min(o.soak, 20);
+			o.soakHeapEvery = 5;
+		}
+		if (Boolean.parseBoolean(m.getOrDefault("reliability", "false"))) {
+			// issue 11's measurements only: durable vs non-durable, connections, soak
+			o.systems = List.of("ours", "ours-nondurable");
+			o.ceiling = false;
+			o.sweep = List.of();
+			o.halfPeak = false;
+			o.mixed = false;
+			o.name = "reliability";
 		}
 		for (Map.Entry<String, String> e : m.entrySet()) {
 			String v = e.getValue();
 			switch (e.getKey()) {
-				case "quick", "help" -> {
+				case "quick", "help", "reliability" -> {
 				}
 				case "systems" -> o.systems = List.of(v.split(","));
 				case "eddsa" -> o.eddsa = Boolean.parseBoolean(v);
 				case "ceiling" -> o.ceiling = Boolean.parseBoolean(v);
 				case "mixed" -> o.mixed = Boolean.parseBoolean(v);
 				case "half-peak" -> o.halfPeak = Boolean.parseBoolean(v);
-				case "sweep" -> o.sweep = v.isBlank() || v.equals("false") || v.equals("none") ? List.of()
+				case "sweep" -> o.sweep = off(v) ? List.of()
 						: Arrays.stream(v.split(",")).map(Options::count).toList();
 				case "no-sweep" -> o.sweep = Boolean.parseBoolean(v) ? List.of() : o.sweep;
 				case "skip-1m" -> {
@@ -113,6 +135,17 @@ final class Options {
 						o.sweep = o.sweep.stream().filter(n -> n < 1_000_000).toList();
 					}
 				}
+				case "connections" -> o.connections = off(v) ? List.of()
+						: Arrays.stream(v.split(",")).map(Options::count).sorted().distinct().toList();
+				case "no-connections" -> o.connections = Boolean.parseBoolean(v) ? List.of() : o.connections;
+				case "connections-warmup" -> o.connectionsWarmup = Integer.parseInt(v);
+				case "connections-duration" -> o.connectionsDuration = Integer.parseInt(v);
+				case "connections-reps" -> o.connectionsReps = Integer.parseInt(v);
+				case "families-per-connection" -> o.familiesPerConnection = Integer.parseInt(v);
+				case "soak" -> o.soak = off(v) ? 0 : Integer.parseInt(v);
+				case "no-soak" -> o.soak = Boolean.parseBoolean(v) ? 0 : o.soak;
+				case "soak-heap-every" -> o.soakHeapEvery = Integer.parseInt(v);
+				case "name" -> o.name = v;
 				case "families" -> o.families = count(v);
 				case "concurrency" -> o.concurrency = Integer.parseInt(v);
 				case "warmup" -> o.warmup = Integer.parseInt(v);
@@ -172,10 +205,17 @@ final class Options {
 		if (o.lowPauseGc == null && o.systems.contains("ours-lowpause")) {
 			o.lowPauseGc = Proc.lowPauseCollector(o.serverJava);
 		}
+		if (o.soakHeapEvery < 1) {
+			throw new IllegalArgumentException("need --soak-heap-every >= 1");
+		}
 		if (o.concurrency < 1 || o.families < o.concurrency) {
 			throw new IllegalArgumentException("need concurrency >= 1 and families >= concurrency");
 		}
 		return o;
+	}
+
+	static boolean off(String v) {
+		return v.isBlank() || v.equals("false") || v.equals("none") || v.equals("0");
 	}
 
 	/** "1000", "100k", "1M" */
@@ -196,8 +236,12 @@ final class Options {
 	static String usage() {
 		return """
 				usage: bench/run.sh [options]        (or: java -jar bench/generator/target/bench-generator.jar [options])
-				  --systems=ours,ours-lowpause,sas-bcrypt,sas-noop,navikt   systems to compare (also: ours-eddsa);
+				  --systems=ours,ours-nondurable,ours-lowpause,sas-bcrypt,sas-noop,navikt   systems to compare (also: ours-eddsa);
+				                          ours-nondurable = ours with --refresh.store.durable-commits=false (H2's write delay):
+				                          valid run only, reported beside ours as the cost of durable commits;
 				                          ours-lowpause = ours with a low-pause collector, for p99 at half peak
+				  --reliability           issue 11's measurements only (~9 min): systems ours,ours-nondurable, no ceiling,
+				                          sweep, half peak or mixed run; connections and soak; writes results/reliability.*
 				  --eddsa                 also run our server with --refresh.signing-algorithm=EdDSA (ours-eddsa)
 				  --families=1000         token families per system (K); each worker refreshes its own share
 				  --concurrency=8         concurrent workers (C), closed loop
@@ -208,6 +252,15 @@ final class Options {
 				  --mixed=true            mixed run: --invalid-fraction=0.2 (replays on sacrificial families,
 				                          wrong secrets, garbage tokens); --mixed-warmup=5 --mixed-duration=15 --mixed-reps=1
 				  --half-peak=true        p99 of ours at 50% of its measured peak (open loop)
+				  --connections=8,128,1000  closed-loop runs of ours (warm, after its valid run) at these connection counts
+				                          (run in ascending order),
+				                          one worker = one keep-alive connection, >= --families-per-connection=2 families
+				                          each; --connections-warmup=10 --connections-duration=10 --connections-reps=3;
+				                          --no-connections (or --connections=none) to skip
+				  --soak=60               seconds of mixed traffic (--invalid-fraction) on ours at full speed, closed loop;
+				                          heap after a full GC (jcmd) at start, every --soak-heap-every=10 s, at the end;
+				                          --no-soak (or --soak=0) to skip
+				  --name=latest           results file names: <out>/<name>.{json,md,png} (--reliability: reliability)
 				  --sweep=1k,100k,1M      stored-family sizes for the size sweep of ours; --skip-1m; --no-sweep
 				  --sweep-warmup=10 --sweep-duration=10 --sweep-reps=3 --fill-chunk=100k
 				  --ceiling=true          pure Nimbus signing ceiling (RS256 and ES256 with the JDK and AWS-LC, EdDSA), --ceiling-seconds=5
@@ -216,7 +269,7 @@ final class Options {
 				  --low-pause-gc=-XX:+UseShenandoahGC   added for ours-lowpause only (default Shenandoah, else ZGC)
 				  --navikt-http=NettyWrapper|MockWebServerWrapper (default NettyWrapper, as its standalone main)
 				  --main-jar=PATH --baseline-jar=PATH --navikt-classpath=FILE --out=DIR --label=TEXT
-				  --quick                 smoke preset (small, ~3 minutes)
+				  --quick                 smoke preset (small, ~5 minutes; with --reliability ~4 minutes)
 				  --attach=http://127.0.0.1:9000 --attach-kind=ours|sas|navikt --admin-token=T
 				                          drive an already running server (no start/stop; no sweep, no ceiling)
 				  --wait-idle=120         before each measured run wait (at most this many s) until no other process

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -112,6 +114,88 @@ final class Proc {
 		catch (IOException ex) {
 			// best effort
 		}
+	}
+
+	/**
+	 * Runs a full GC in this JVM ({@code jcmd <pid> GC.run}) and returns its used heap afterwards
+	 * ({@code GC.heap_info}), in bytes; -1 if jcmd failed or its output was not understood.
+	 */
+	long heapUsedAfterGc(String jcmd) {
+		String pid = Long.toString(pid());
+		if (run(List.of(jcmd, pid, "GC.run"), 60) == null) {
+			return -1;
+		}
+		String info = run(List.of(jcmd, pid, "GC.heap_info"), 30);
+		return info == null ? -1 : heapUsed(info);
+	}
+
+	private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])|(\\d+)([KMG]) used");
+
+	/** The first "used NNNK" (G1, Parallel, Serial, ZGC) or "NNNK used" (Shenandoah) of GC.heap_info. */
+	static long heapUsed(String heapInfo) {
+		Matcher m = USED.matcher(heapInfo);
+		if (!m.find()) {
+			return -1;
+		}
+		long n = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(3));
+		String unit = m.group(2) != null ? m.group(2) : m.group(4);
+		return n << switch (unit) {
+			case "K" -> 10;
+			case "M" -> 20;
+			default -> 30;
+		};
+	}
+
+	/** Output of a short command, or null if it failed or did not end in time. */
+	private static String run(List<String> command, int seconds) {
+		try {
+			Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+			if (!done) {
+				p.destroyForcibly();
+			}
+			return done && p.exitValue() == 0 ? out : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	/** jcmd next to the given java binary, else the one on the PATH. */
+	static String jcmd(String java) {
+		Path sibling = Path.of(java).resolveSibling("jcmd");
+		return Files.isExecutable(sibling) ? sibling.toString() : "jcmd";
+	}
+
+	/**
+	 * TCP connections in state ESTABLISHED whose local port is {@code port}: the server's side of every
+	 * open connection (what {@code ss -tn state established '( sport = :PORT )'} counts), from
+	 * /proc/net/tcp and tcp6; -1 where /proc is unavailable.
+	 */
+	static int established(int port) {
+		String hexPort = String.format(":%04X", port);
+		int n = 0;
+		boolean read = false;
+		for (String f : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			try {
+				for (String line : Files.readAllLines(Path.of(f))) {
+					String[] c = line.trim().split("\\s+");
+					if (c.length > 3 && c[1].endsWith(hexPort) && c[3].equals("01")) {
+						n++;
+					}
+				}
+				read = true;
+			}
+			catch (IOException | RuntimeException ex) {
+				// the other file may still be there
+			}
+		}
+		return read ? n : -1;
 	}
 
 	/** A currently free TCP port on 127.0.0.1. */

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,43 @@ final class Report {
 	record SweepPoint(int stored, double fillSeconds, Load.Result result) {
 	}
 
+	/** A closed-loop run of ours at one connection count; the most server-side connections seen during it. */
+	record ConnectionPoint(int connections, int establishedMax, Load.Result result) {
+	}
+
+	/** Used heap of the server after a full GC, this many seconds into the soak. */
+	record HeapSample(double atSeconds, long usedBytes) {
+	}
+
+	/** The heap after GC at the end may exceed the one at the start by this share or by HEAP_SLACK_BYTES. */
+	static final double HEAP_SLACK_SHARE = 0.10;
+
+	static final long HEAP_SLACK_BYTES = 16L << 20;
+
+	/** Mixed traffic at full speed on ours, with the heap after a full GC at its start, during it and at its end. */
+	record Soak(Load.Result result, List<HeapSample> heap) {
+
+		long growthBytes() {
+			return this.heap.size() < 2 || first() < 0 || last() < 0 ? Long.MIN_VALUE : last() - first();
+		}
+
+		long allowedGrowthBytes() {
+			return Math.max((long) (HEAP_SLACK_SHARE * first()), HEAP_SLACK_BYTES);
+		}
+
+		boolean heapFlat() {
+			return growthBytes() != Long.MIN_VALUE && growthBytes() <= allowedGrowthBytes();
+		}
+
+		private long first() {
+			return this.heap.get(0).usedBytes();
+		}
+
+		private long last() {
+			return this.heap.get(this.heap.size() - 1).usedBytes();
+		}
+	}
+
 	final Options options;
 
 	final String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -71,6 +109,14 @@ final class Report {
 	final List<SweepPoint> sweep = new ArrayList<>();
 
 	String sweepError;
+
+	final List<ConnectionPoint> connections = new ArrayList<>();
+
+	String connectionsError;
+
+	Soak soak;
+
+	String soakError;
 
 	String finished;
 
@@ -129,6 +175,68 @@ final class Report {
 		return t;
 	}
 
+	/** Issue 11, acceptance point 6: durability's cost, connections, soak. */
+	List<Target> reliabilityChecks() {
+		List<Target> t = new ArrayList<>();
+		double kept = ratio("ours", "ours-nondurable");
+		if (!Double.isNaN(kept)) {
+			t.add(new Target("cost of durable commits: 1 - ours / ours-nondurable (refresh/s)", "<= 10 %", 1 - kept,
+					1 - kept <= 0.10, pct(1 - kept) + " (" + fmt(peak("ours"), 0) + " vs " + fmt(peak("ours-nondurable"), 0)
+							+ " refresh/s)"));
+		}
+		ConnectionPoint c8 = connectionPoint(8);
+		ConnectionPoint c128 = connectionPoint(128);
+		if (c8 != null && c128 != null) {
+			double f = c128.result().refreshPerSec() / c8.result().refreshPerSec();
+			t.add(new Target("throughput at 128 connections vs 8", ">= 90 %", f, f >= 0.9, pct(f) + " ("
+					+ fmt(c128.result().refreshPerSec(), 0) + " vs " + fmt(c8.result().refreshPerSec(), 0) + " refresh/s)"));
+		}
+		if (c128 != null) {
+			double f = c128.result().validMs(99) / c128.result().validMs(50);
+			t.add(new Target("p99 / p50 at 128 connections", "<= 3x", f, f <= 3, fmt(f, 2) + "x (p99 "
+					+ fmt(c128.result().validMs(99), 2) + " ms, p50 " + fmt(c128.result().validMs(50), 2) + " ms)"));
+		}
+		if (!this.connections.isEmpty()) {
+			ConnectionPoint most = this.connections.stream()
+				.max(Comparator.comparingInt(ConnectionPoint::connections))
+				.orElseThrow();
+			long bad = unexpected(most.result());
+			boolean held = most.establishedMax() >= most.connections();
+			t.add(new Target(String.format(Locale.ROOT, "%,d connections held, no errors", most.connections()),
+					"0 errors, all connections open", bad, bad == 0 && held,
+					bad + " errors, " + most.establishedMax() + " connections seen at the server"));
+		}
+		if (this.soak != null) {
+			Load.Result r = this.soak.result();
+			long bad = unexpected(r);
+			t.add(new Target("soak: no unexpected errors (valid 200, invalid 4xx, no 5xx/timeouts)", "0", bad, bad == 0,
+					bad + " of " + String.format(Locale.ROOT, "%,d", r.total.requests()) + " requests"));
+			long g = this.soak.growthBytes();
+			t.add(new Target("soak: heap after full GC, end vs start", "<= +" + pct(HEAP_SLACK_SHARE) + " or +"
+					+ mb(HEAP_SLACK_BYTES), g == Long.MIN_VALUE ? Double.NaN : g / 1048576.0, this.soak.heapFlat(), g == Long.MIN_VALUE ? "unknown"
+							: String.format(Locale.ROOT, "%+.1f MB (%s -> %s)", g / 1048576.0, mb(this.soak.heap().get(0).usedBytes()),
+									mb(this.soak.heap().get(this.soak.heap().size() - 1).usedBytes()))));
+		}
+		return t;
+	}
+
+	ConnectionPoint connectionPoint(int n) {
+		return this.connections.stream().filter(p -> p.connections() == n).findFirst().orElse(null);
+	}
+
+	/** Valid requests that did not get a 200, invalid ones that did not get a 4xx, families lost. */
+	static long unexpected(Load.Result r) {
+		return r.total.validFailed + r.total.invalidAccepted + r.total.invalidError + r.familiesLost;
+	}
+
+	/** Every load run of this report, for the notes on disturbed windows. */
+	private Stream<Load.Result> allResults() {
+		return Stream.of(this.systems.values().stream().flatMap(s -> Stream.of(s.valid, s.halfPeak, s.mixed)),
+				this.sweep.stream().map(SweepPoint::result), this.connections.stream().map(ConnectionPoint::result),
+				Stream.ofNullable(this.soak).map(Soak::result))
+			.flatMap(x -> x)
+			.filter(r -> r != null);
+	}
 
 	private static String signerOf(String ceilingAlg) {
 		return ceilingAlg.endsWith("-awslc") ? "AWS-LC, the signer ours uses" : "JDK, Nimbus's default";
@@ -159,14 +267,19 @@ final class Report {
 
 	void write() throws IOException {
 		Files.createDirectories(this.options.out);
-		Files.writeString(this.options.out.resolve("latest.json"), Json.write(toMap()), StandardCharsets.UTF_8);
-		Files.writeString(this.options.out.resolve("latest.md"), markdown(), StandardCharsets.UTF_8);
+		Files.writeString(file("json"), Json.write(toMap()), StandardCharsets.UTF_8);
+		Files.writeString(file("md"), markdown(), StandardCharsets.UTF_8);
 		try {
-			chart(this.options.out.resolve("latest.png"));
+			chart(file("png"));
 		}
 		catch (Throwable ex) { // a chart problem must not lose the numbers
 			System.err.println("chart failed: " + ex);
 		}
+	}
+
+	/** {@code <out>/<name>.<ext>}, e.g. results/latest.md or results/reliability.json */
+	Path file(String ext) {
+		return this.options.out.resolve(this.options.name + "." + ext);
 	}
 
 	Map<String, Object> toMap() {
@@ -190,6 +303,8 @@ final class Report {
 		cfg.put("low_pause_gc", this.options.lowPauseGc);
 		cfg.put("navikt_http_server", this.options.naviktHttp);
 		cfg.put("sweep", this.options.sweep);
+		cfg.put("connections", this.options.connections);
+		cfg.put("soak_s", this.options.soak);
 		m.put("config", cfg);
 		Map<String, Object> ce = new LinkedHashMap<>();
 		ce.put("java", this.ceilingJava);
@@ -231,7 +346,42 @@ final class Report {
 		for (String ours : List.of("ours", "ours-eddsa")) {
 			ceilingShares(ours).forEach((alg, f) -> ratios.put(ours + "/" + alg + "-ceiling", Load.round(f, 3)));
 		}
+		if (!Double.isNaN(ratio("ours", "ours-nondurable"))) {
+			ratios.put("ours/ours-nondurable", Load.round(ratio("ours", "ours-nondurable"), 3));
+			m.put("durable_commits_cost_pct", Load.round(100 * (1 - ratio("ours", "ours-nondurable")), 1));
+		}
 		m.put("ratios", ratios);
+		List<Object> cs = new ArrayList<>();
+		for (ConnectionPoint p : this.connections) {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("connections", p.connections());
+			x.put("server_connections_seen_max", p.establishedMax());
+			x.put("p99_over_p50", Load.round(p.result().validMs(99) / p.result().validMs(50), 2));
+			x.put("result", p.result().toMap());
+			cs.add(x);
+		}
+		m.put("connections", cs);
+		if (this.connectionsError != null) {
+			m.put("connections_error", this.connectionsError);
+		}
+		if (this.soak != null) {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("unexpected_errors", unexpected(this.soak.result()));
+			List<Object> heap = new ArrayList<>();
+			this.soak.heap().forEach(h -> heap.add(Map.of("at_s", Load.round(h.atSeconds(), 1), "heap_used_after_gc_mb",
+					Load.round(h.usedBytes() / 1048576.0, 1))));
+			x.put("heap", heap);
+			if (this.soak.growthBytes() != Long.MIN_VALUE) {
+				x.put("heap_growth_mb", Load.round(this.soak.growthBytes() / 1048576.0, 1));
+				x.put("heap_allowed_growth_mb", Load.round(this.soak.allowedGrowthBytes() / 1048576.0, 1));
+			}
+			x.put("heap_flat", this.soak.heapFlat());
+			x.put("result", this.soak.result().toMap());
+			m.put("soak", x);
+		}
+		if (this.soakError != null) {
+			m.put("soak_error", this.soakError);
+		}
 		List<Object> sw = new ArrayList<>();
 		for (SweepPoint p : this.sweep) {
 			Map<String, Object> x = new LinkedHashMap<>();
@@ -249,6 +399,12 @@ final class Report {
 			ts.add(Map.of("what", t.what(), "goal", t.goal(), "value", Load.round(t.value(), 4), "met", t.met()));
 		}
 		m.put("targets", ts);
+		List<Object> rc = new ArrayList<>();
+		for (Target t : reliabilityChecks()) {
+			rc.add(Map.of("what", t.what(), "goal", t.goal(), "value", Load.round(t.value(), 4), "met", t.met(),
+					"measured", t.shown()));
+		}
+		m.put("reliability_checks", rc);
 		return m;
 	}
 
@@ -308,6 +464,17 @@ final class Report {
 			b.append("## Ratios (same run)\n\n| ratio | value |\n|---|---:|\n");
 			rl.forEach(l -> b.append(l).append('\n'));
 			b.append('\n');
+		}
+
+		double kept = ratio("ours", "ours-nondurable");
+		if (!Double.isNaN(kept)) {
+			b.append("## Durable commits (same run, same plan)\n\n")
+				.append("ours answers a rotation only once its H2 transaction reached the file (group commit); "
+						+ "ours-nondurable is the same jar with `--refresh.store.durable-commits=false` (H2's 500 ms "
+						+ "write delay: a crash loses acknowledged rotations). ours: ")
+				.append(fmt(peak("ours"), 1)).append(" refresh/s, ours-nondurable: ").append(fmt(peak("ours-nondurable"), 1))
+				.append(" refresh/s: ours = ").append(pct(kept)).append(" of ours-nondurable, **durability costs ")
+				.append(pct(1 - kept)).append("** of throughput (target: at most 10 %).\n\n");
 		}
 
 		if (!this.ceiling.isEmpty() || !this.ceilingErrors.isEmpty()) {
@@ -383,44 +550,100 @@ final class Report {
 			b.append('\n');
 		}
 
-		List<Target> ts = targets();
-		if (!ts.isEmpty()) {
-			b.append("## Targets (issue 4)\n\n| target | goal | measured | met |\n|---|---|---:|---|\n");
-			for (Target t : ts) {
-				b.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.shown())
-					.append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
-			}
-			b.append('\n');
-		}
-		List<String> busy = new ArrayList<>();
-		for (SystemResult s : this.systems.values()) {
-			for (Load.Result r : new Load.Result[] { s.valid, s.halfPeak, s.mixed }) {
-				if (r != null && r.otherCores() > 0.2) {
-					busy.add(r.plan.label() + " (" + fmt(r.otherCores(), 2) + " cores)");
-				}
-			}
-		}
-		for (SweepPoint p : this.sweep) {
-			if (p.result().otherCores() > 0.2) {
-				busy.add(p.result().plan.label() + " (" + fmt(p.result().otherCores(), 2) + " cores)");
-			}
-		}
-		long redone = this.systems.values().stream()
-			.flatMap(s -> java.util.stream.Stream.of(s.valid, s.halfPeak, s.mixed))
-			.filter(r -> r != null)
-			.mapToLong(r -> r.all.stream().filter(w -> w.disturbed).count())
-			.sum() + this.sweep.stream().mapToLong(p -> p.result().all.stream().filter(w -> w.disturbed).count()).sum();
+		connectionsSection(b);
+		soakSection(b);
+		targetTable(b, "Targets (issue 4)", targets());
+		targetTable(b, "Reliability checks (issue 11)", reliabilityChecks());
+		List<String> busy = allResults().filter(r -> r.otherCores() > 0.2)
+			.map(r -> r.plan.label() + " (" + fmt(r.otherCores(), 2) + " cores)")
+			.toList();
+		long redone = allResults().filter(r -> r.plan.remeasureDisturbed()).mapToLong(r -> r.all.stream().filter(w -> w.disturbed).count()).sum();
 		if (redone > 0) {
 			b.append(redone).append(" measured window(s) during which other processes used more than ")
 				.append(fmt(Load.DISTURBED_CORES, 1)).append(" cores were measured again and left out of the medians "
-						+ "(listed as disturbed in latest.json).\n\n");
+						+ "(listed as disturbed in " + file("json").getFileName() + "; the soak keeps every window).\n\n");
 		}
 		if (!busy.isEmpty()) {
 			b.append("**Warning: other processes used CPU during** ").append(String.join(", ", busy))
 				.append(": those numbers are disturbed.\n\n");
 		}
-		b.append("Raw numbers (every window, every outcome, CPU split): `latest.json`. Chart: `latest.png`.\n");
+		b.append("Raw numbers (every window, every outcome, CPU split): `").append(file("json").getFileName())
+			.append("`. Chart: `").append(file("png").getFileName()).append("`.\n");
 		return b.toString();
+	}
+
+	private static void targetTable(StringBuilder b, String title, List<Target> ts) {
+		if (ts.isEmpty()) {
+			return;
+		}
+		b.append("## ").append(title).append("\n\n| target | goal | measured | met |\n|---|---|---:|---|\n");
+		for (Target t : ts) {
+			b.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(md(t.shown()))
+				.append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
+		}
+		b.append('\n');
+	}
+
+	private void connectionsSection(StringBuilder b) {
+		if (this.connections.isEmpty() && this.connectionsError == null) {
+			return;
+		}
+		Options o = this.options;
+		b.append("## Connections (ours, warm, closed loop: one worker = one keep-alive connection, ")
+			.append(o.connectionsWarmup).append(" s warm-up, ").append(o.connectionsReps).append(" x ")
+			.append(o.connectionsDuration).append(" s, medians)\n\n");
+		b.append("| connections | families | server connections seen | refresh/s | p50 ms | p90 ms | p99 ms | max ms "
+				+ "| p99 / p50 | cores: server / generator / other | errors |\n");
+		b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+		for (ConnectionPoint p : this.connections) {
+			Load.Result r = p.result();
+			b.append("| ").append(fmt(p.connections(), 0)).append(" | ").append(fmt(r.familiesUsed, 0)).append(" | ")
+				.append(p.establishedMax() < 0 ? "n/a" : fmt(p.establishedMax(), 0)).append(" | ")
+				.append(fmt(r.refreshPerSec(), 1)).append(" | ").append(fmt(r.validMs(50), 2)).append(" | ")
+				.append(fmt(r.validMs(90), 2)).append(" | ").append(fmt(r.validMs(99), 2)).append(" | ")
+				.append(fmt(r.validMs(100), 1)).append(" | ").append(fmt(r.validMs(99) / r.validMs(50), 2)).append("x | ")
+				.append(cores(r)).append(" | ").append(errorsCell(r)).append(" |\n");
+		}
+		if (this.connectionsError != null) {
+			b.append("\nConnections error: ").append(md(this.connectionsError)).append('\n');
+		}
+		b.append("\n\"server connections seen\": the most ESTABLISHED TCP connections on the server's port during the "
+				+ "run (/proc/net/tcp, as `ss -tn state established '( sport = :PORT )'`).\n\n");
+	}
+
+	private void soakSection(StringBuilder b) {
+		if (this.soak == null && this.soakError == null) {
+			return;
+		}
+		b.append("## Soak (ours, mixed traffic at full speed: ").append(fmt(100 * this.options.invalidFraction, 0))
+			.append(" % invalid, closed loop, ").append(this.options.concurrency).append(" workers, ")
+			.append(this.options.soak).append(" s)\n\n");
+		if (this.soak != null) {
+			Load.Result r = this.soak.result();
+			b.append("| window | requests/s | valid ok/s | valid p50 ms | valid p99 ms | valid max ms | unexpected |\n")
+				.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+			for (int i = 0; i < r.all.size(); i++) {
+				Load.WindowStats w = r.all.get(i);
+				b.append("| ").append(i + 1).append(" | ").append(fmt(w.requests() / w.seconds(), 1)).append(" | ")
+					.append(fmt(w.validOk / w.seconds(), 1)).append(" | ").append(fmt(Load.pct(w.valid, 50), 2))
+					.append(" | ").append(fmt(Load.pct(w.valid, 99), 2)).append(" | ").append(fmt(Load.pct(w.valid, 100), 1))
+					.append(" | ").append(w.validFailed + w.invalidAccepted + w.invalidError).append(" |\n");
+			}
+			b.append("\nOutcomes other than a valid 200: ").append(errorsCell(r)).append(". Unexpected (a valid request "
+					+ "without 200, an invalid one without 4xx, a family lost): **").append(unexpected(r)).append("**.\n\n");
+			b.append("Server heap used after a full GC (`jcmd <pid> GC.run`, then `GC.heap_info`): ")
+				.append(this.soak.heap().stream()
+					.map(h -> fmt(h.atSeconds(), 0) + " s " + (h.usedBytes() < 0 ? "n/a" : mb(h.usedBytes())))
+					.collect(Collectors.joining(", ")))
+				.append(this.soak.growthBytes() == Long.MIN_VALUE ? ""
+						: String.format(Locale.ROOT, "; end - start %+.1f MB (allowed +%s): %s", this.soak.growthBytes() / 1048576.0,
+								mb(this.soak.allowedGrowthBytes()), this.soak.heapFlat() ? "flat" : "**grew**"))
+				.append(". The first sample is taken before the soak's traffic, the last after it; the full GCs "
+						+ "in between pause the server and show in the max latency.\n\n");
+		}
+		if (this.soakError != null) {
+			b.append("Soak error: ").append(md(this.soakError)).append("\n\n");
+		}
 	}
 
 	static String cores(Load.Result r) {
@@ -557,6 +780,10 @@ final class Report {
 			return "n/a";
 		}
 		return String.format(Locale.ROOT, "%,." + places + "f", v);
+	}
+
+	static String mb(long bytes) {
+		return fmt(bytes / 1048576.0, 1) + " MB";
 	}
 
 	static String pct(double f) {

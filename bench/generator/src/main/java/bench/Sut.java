@@ -1,6 +1,7 @@
 package bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ abstract class Sut {
 
 	String tokenUrl() {
 		return this.baseUrl + tokenPath();
+	}
+
+	int port() {
+		return URI.create(this.baseUrl).getPort();
 	}
 
 	void stop() {
@@ -153,11 +158,19 @@ abstract class Sut {
 
 		final boolean lowPause;
 
-		Ours(String name, String alg, boolean lowPause) {
+		final boolean durable;
+
+		Ours(String name, String alg, boolean lowPause, boolean durable) {
 			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic"
-					+ (lowPause ? ", low-pause collector" : ""));
+					+ (lowPause ? ", low-pause collector" : "")
+					+ (durable ? "" : ", durable-commits=false (H2's 500 ms write delay: a crash loses acknowledged rotations)"));
 			this.alg = alg;
 			this.lowPause = lowPause;
+			this.durable = durable;
+		}
+
+		Ours(String name, String alg, boolean lowPause) {
+			this(name, alg, lowPause, true);
 		}
 
 		@Override
@@ -176,6 +189,9 @@ abstract class Sut {
 					"--refresh.keys-dir=" + dir.resolve("keys"), "--refresh.admin.token=" + this.adminToken));
 			if (!"RS256".equals(this.alg)) {
 				cmd.add("--refresh.signing-algorithm=" + this.alg);
+			}
+			if (!this.durable) {
+				cmd.add("--refresh.store.durable-commits=false");
 			}
 			this.proc = launch(this.name, o, cmd, Map.of(), work);
 		}
@@ -298,6 +314,7 @@ abstract class Sut {
 	static Sut of(String name) {
 		return switch (name) {
 			case "ours" -> new Ours("ours", "RS256", false);
+			case "ours-nondurable" -> new Ours("ours-nondurable", "RS256", false, false);
 			case "ours-lowpause" -> new Ours("ours-lowpause", "RS256", true);
 			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA", false);
 			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
