@@ -396,7 +396,7 @@ final class Load {
 		long[] windowNanos = new long[maxWindows];
 		Cpu.Sample[] cpu = new Cpu.Sample[maxWindows * 2];
 		boolean[] disturbed = new boolean[maxWindows];
-		long serverPid = this.sut.proc == null ? -1 : this.sut.proc.pid();
+		long serverPid = this.sut.proc == null ? this.sut.attachedPid : this.sut.proc.pid();
 		int measured = 0;
 		double warmupUsed = Double.NaN;
 		this.progress.reset();

@@ -447,6 +447,7 @@ public final class Main {
 			default -> throw new IllegalArgumentException("--attach-kind must be ours, sas or navikt");
 		});
 		s.baseUrl = o.attach.replaceAll("/+$", "");
+		s.attachedPid = o.attachPid;
 		if (s instanceof Sut.AdminMinted a) {
 			a.adminToken = o.adminToken;
 		}

@@ -66,6 +66,7 @@ final class Options {
 	// attach mode: drive an already running server instead of starting the systems
 	String attach = null;
 	String attachKind = "ours";
+	long attachPid = -1;
 	String adminToken = "bench-admin-token";
 
 	static Options parse(String[] args) {
@@ -181,6 +182,7 @@ final class Options {
 				case "label" -> o.label = v;
 				case "attach" -> o.attach = v;
 				case "attach-kind" -> o.attachKind = v;
+				case "attach-pid" -> o.attachPid = Long.parseLong(v);
 				case "admin-token" -> o.adminToken = v;
 				default -> throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + usage());
 			}
@@ -271,6 +273,7 @@ final class Options {
 				  --main-jar=PATH --baseline-jar=PATH --navikt-classpath=FILE --out=DIR --label=TEXT
 				  --quick                 smoke preset (small, ~5 minutes; with --reliability ~4 minutes)
 				  --attach=http://127.0.0.1:9000 --attach-kind=ours|sas|navikt --admin-token=T
+				                          --attach-pid=PID (the attached server's CPU per request)
 				                          drive an already running server (no start/stop; no sweep, no ceiling)
 				  --wait-idle=120         before each measured run wait (at most this many s) until no other process
 				                          uses the CPU (the box is shared); 0 = don't wait. Busy windows are flagged.

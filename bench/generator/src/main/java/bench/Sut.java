@@ -27,6 +27,9 @@ abstract class Sut {
 
 	Proc proc;
 
+	/** The pid of an attached server (--attach-pid), for its CPU time; -1 when unknown. */
+	long attachedPid = -1;
+
 	final String clientId = "demo-client";
 
 	final String clientSecret = "demo-secret";
