@@ -19,6 +19,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -43,6 +45,7 @@ import dev.refreshserver.profile.RequestRules.Encoding;
  */
 public class TokenRequestFilter extends OncePerRequestFilter {
 
+	/** The same limit as server.tomcat.max-http-form-post-size puts on a form body. */
 	private static final int MAX_JSON_BODY = 64 * 1024;
 
 	private final Map<String, String> endpoints;
@@ -124,6 +127,9 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 					&& request.getQueryString() == null;
 			chain.doFilter(canonical ? request : new TokenRequest(request, parameters, endpoint, hideAuthorization),
 					response);
+		}
+		catch (RequestTooLargeException ex) {
+			this.errors.write(response, HttpStatus.CONTENT_TOO_LARGE, ex.getError());
 		}
 		catch (OAuth2AuthenticationException ex) {
 			this.errors.write(request, response, ex.getError());
@@ -213,6 +219,15 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		try {
 			return new LinkedHashMap<>(request.getParameterMap());
 		}
+		catch (InvalidParameterException ex) {
+			// Tomcat refused the body: over server.tomcat.max-http-form-post-size (413), more than
+			// server.tomcat.max-parameter-count parameters, or broken percent-encoding
+			if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+				throw new RequestTooLargeException("The request body is too large");
+			}
+			throw OAuth2Errors.invalidRequest(
+					"The parameters are not valid application/x-www-form-urlencoded, or too many");
+		}
 		catch (IllegalStateException ex) {
 			// the container could not decode the parameters (e.g. broken percent-encoding)
 			throw OAuth2Errors.invalidRequest("The parameters are not valid application/x-www-form-urlencoded");
@@ -224,7 +239,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		InputStream body = request.getInputStream();
 		byte[] bytes = body.readNBytes(MAX_JSON_BODY + 1);
 		if (bytes.length > MAX_JSON_BODY) {
-			throw OAuth2Errors.invalidRequest("The request body is too large");
+			throw new RequestTooLargeException("The request body is too large");
 		}
 		JsonNode object;
 		try {
