@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,6 +31,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
+import dev.refreshserver.client.ClientLockoutFilter;
+import dev.refreshserver.client.ClientLockouts;
+import dev.refreshserver.client.LockoutRecordingFailureHandler;
+import dev.refreshserver.client.VerifiedSecretCache;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
 import dev.refreshserver.keys.SigningKeys;
@@ -55,7 +60,7 @@ public class SecurityConfig {
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
 			RefreshTokenGrantProvider refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
-			AuthorizationServerSettings settings) {
+			AuthorizationServerSettings settings, ClientLockouts lockouts, VerifiedSecretCache secrets) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -70,7 +75,7 @@ public class SecurityConfig {
 					.authenticationConverter(
 							new ClientIdOnlyAuthenticationConverter(settings.getTokenIntrospectionEndpoint()))
 					.authenticationProvider(new ClientIdOnlyAuthenticationProvider(clients))
-					.errorResponseHandler(errors))
+					.errorResponseHandler(new LockoutRecordingFailureHandler(lockouts, errors)))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
@@ -95,6 +100,8 @@ public class SecurityConfig {
 							claims.clear();
 							claims.putAll(metadata.claims());
 						}))))
+			.addFilterBefore(new ClientLockoutFilter(clientEndpoints, lockouts, clients, secrets, errors),
+					AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(clientAuthenticationRequired, clientEndpoints)

@@ -42,7 +42,7 @@ public class ServerConfig {
 
 	/** Client secrets and dev passwords are stored as bcrypt; verified pairs are remembered briefly. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	VerifiedSecretCache passwordEncoder() {
 		return new VerifiedSecretCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
 				Duration.ofMinutes(10), 10_000);
 	}
