@@ -33,14 +33,16 @@ class LogScrubIT {
 	 * A run of 40 or more base64url characters mixing upper case, lower case and digits: our refresh
 	 * tokens (43), authorization codes (128), a grace-window seal, a token hash.
 	 */
-	private static final Pattern RANDOM_VALUE = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])");
+	private static final Pattern RANDOM_VALUE = Pattern
+		.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])");
 
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
 	private static final Pattern BASIC_CREDENTIALS = Pattern.compile("(?i)\\bBasic\\s+[A-Za-z0-9+/]{8,}={0,2}");
 
 	/** {@code secret:}, {@code password:} and {@code token:} values of a YAML file. */
-	private static final Pattern YAML_SECRET = Pattern.compile("^\\s*(?:-\\s*)?(?:secret|password|token):\\s*(\\S+)\\s*$");
+	private static final Pattern YAML_SECRET = Pattern
+		.compile("^\\s*(?:-\\s*)?(?:secret|password|token):\\s*(\\S+)\\s*$");
 
 	@Test
 	void theWholeSuitesLogHoldsNoTokenOrSecret() throws IOException {

@@ -16,8 +16,12 @@ public record BruteForceProperties(int maxFailures, Duration window, Duration lo
 
 	public BruteForceProperties {
 		Assert.isTrue(maxFailures > 0, "refresh.brute-force.max-failures must be positive");
-		Assert.isTrue(window != null && !window.isNegative() && !window.isZero(), "refresh.brute-force.window must be positive");
-		Assert.isTrue(lockout != null && !lockout.isNegative() && !lockout.isZero(), "refresh.brute-force.lockout must be positive");
+		Assert.isTrue(positive(window), "refresh.brute-force.window must be positive");
+		Assert.isTrue(positive(lockout), "refresh.brute-force.lockout must be positive");
 		Assert.isTrue(maxTracked > 0, "refresh.brute-force.max-tracked must be positive");
+	}
+
+	private static boolean positive(Duration duration) {
+		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 }

@@ -26,15 +26,20 @@ record PresentedClient(String clientId, String secret) {
 						StandardCharsets.UTF_8);
 				int colon = credentials.indexOf(':');
 				return (colon < 0) ? null
-						: new PresentedClient(URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8),
-								URLDecoder.decode(credentials.substring(colon + 1), StandardCharsets.UTF_8));
+						: new PresentedClient(formDecode(credentials.substring(0, colon)),
+								formDecode(credentials.substring(colon + 1)));
 			}
 			catch (IllegalArgumentException ex) {
 				return null;
 			}
 		}
 		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
+		// (the parameters were read before, by TokenRequestFilter, which refuses any it cannot decode)
 		return (clientId == null || clientId.isEmpty()) ? null
 				: new PresentedClient(clientId, request.getParameter(OAuth2ParameterNames.CLIENT_SECRET));
+	}
+
+	private static String formDecode(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 }

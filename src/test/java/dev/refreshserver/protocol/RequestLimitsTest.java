@@ -67,8 +67,9 @@ class RequestLimitsTest extends ServerTest {
 
 	@Test
 	void jsonBodyOverSixtyFourKilobytesIs413() {
-		byte[] json = ("{\"grant_type\":\"refresh_token\",\"client_id\":\"webex-client\",\"client_secret\":\"webex-secret\","
-				+ "\"refresh_token\":\"" + "A".repeat(65 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+		byte[] json = ("{\"grant_type\":\"refresh_token\",\"client_id\":\"webex-client\","
+				+ "\"client_secret\":\"webex-secret\",\"refresh_token\":\"" + "A".repeat(65 * 1024) + "\"}")
+			.getBytes(StandardCharsets.US_ASCII);
 		assertError(send(new RawRequest("POST", "/oauth2/token", List.of(), json, 0).withHeader("Content-Type",
 				"application/json")), 413, "invalid_request");
 	}

@@ -32,7 +32,8 @@ class RefreshTokensTest extends ServerTest {
 		// every bit position is a fair coin: no fixed or biased bits (6 standard deviations of slack)
 		double slack = 6 * Math.sqrt(MINTS / 4.0);
 		for (int bit = 0; bit < 256; bit++) {
-			assertThat((double) ones[bit]).as("ones at bit %d", bit).isBetween(MINTS / 2.0 - slack, MINTS / 2.0 + slack);
+			assertThat((double) ones[bit]).as("ones at bit %d", bit)
+				.isBetween(MINTS / 2.0 - slack, MINTS / 2.0 + slack);
 		}
 	}
 

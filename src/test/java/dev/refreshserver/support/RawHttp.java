@@ -41,7 +41,8 @@ public final class RawHttp {
 		@Override
 		public String toString() {
 			String text = text();
-			return this.status + " " + this.headers + " " + (text.length() > 500 ? text.substring(0, 500) + "..." : text);
+			return this.status + " " + this.headers + " "
+					+ ((text.length() > 500) ? text.substring(0, 500) + "..." : text);
 		}
 	}
 
