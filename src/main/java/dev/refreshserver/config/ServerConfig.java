@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import dev.refreshserver.admin.AdminAccessFilter;
 import dev.refreshserver.admin.ServerClock;
 import dev.refreshserver.client.VerifiedSecretCache;
+import dev.refreshserver.protocol.EndpointErrorFilter;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.profile.RequestRules;
 import dev.refreshserver.protocol.TokenRequestFilter;
@@ -91,6 +94,17 @@ public class ServerConfig {
 		anyRules.tokenPaths().forEach((alias) -> endpoints.put(alias, settings.getTokenEndpoint()));
 		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(new TokenRequestFilter(
 				endpoints, settings.getTokenEndpoint(), policies::requestRules, anyRules, errors, json));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	/** The container's own errors for requests to those endpoints, answered in their JSON. */
+	@Bean
+	FilterRegistrationBean<EndpointErrorFilter> endpointErrorFilter(
+			FilterRegistrationBean<TokenRequestFilter> tokenRequestFilter, OAuth2ErrorWriter errors) {
+		FilterRegistrationBean<EndpointErrorFilter> registration = new FilterRegistrationBean<>(
+				new EndpointErrorFilter(tokenRequestFilter.getFilter().endpoints(), errors));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

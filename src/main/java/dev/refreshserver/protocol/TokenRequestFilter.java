@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
@@ -74,6 +75,11 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		this.anyRules = anyRules;
 		this.errors = errors;
 		this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+	}
+
+	/** Every path this filter serves: the endpoints and the token endpoint's aliases. */
+	public Set<String> endpoints() {
+		return this.endpoints.keySet();
 	}
 
 	/** Every spelling of an endpoint's path reaches this filter, as it reaches the endpoint itself. */

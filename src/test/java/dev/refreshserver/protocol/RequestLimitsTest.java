@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The request limits of config/application.yml: headers up to 8 KB, a form or JSON body up to
  * 64 KB, at most 100 parameters. Within them a request is judged on its content; past them it is
- * refused with a JSON error, whichever layer refuses it.
+ * refused with a JSON error, whichever layer refuses it; so are requests the container itself
+ * refuses (a method it does not know, TRACE).
  */
 class RequestLimitsTest extends ServerTest {
 
@@ -80,6 +81,15 @@ class RequestLimitsTest extends ServerTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(405);
 		assertThat(response.header("content-type")).startsWith("application/json");
 		assertThat(JSON.readTree(response.text()).path("error").asString()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	void traceOnAnEndpointIs405JsonEvenForABrowser() {
+		for (String accept : List.of("text/html", "application/json")) {
+			RawHttp.Response response = send(refresh("x").withMethod("TRACE").withHeader("Accept", accept));
+			assertError(response, 405, "invalid_request");
+			assertThat(response.header("allow")).isEqualTo("POST");
+		}
 	}
 
 	private static RawRequest refresh(String refreshToken) {
