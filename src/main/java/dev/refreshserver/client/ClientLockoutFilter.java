@@ -65,7 +65,8 @@ public class ClientLockoutFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, locked.toSeconds() + 1)));
+		long seconds = Math.max(1, (locked.toMillis() + 999) / 1000); // rounded up: never early
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		this.errors.write(response, HttpStatus.TOO_MANY_REQUESTS,
 				new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
 						"Too many failed client authentications: try again after Retry-After seconds",

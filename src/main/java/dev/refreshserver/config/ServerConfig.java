@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,6 +31,7 @@ import dev.refreshserver.admin.ServerClock;
 import dev.refreshserver.client.VerifiedSecretCache;
 import dev.refreshserver.protocol.EndpointErrorFilter;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.protocol.RequestTargetFilter;
 import dev.refreshserver.profile.RequestRules;
 import dev.refreshserver.protocol.TokenRequestFilter;
 import dev.refreshserver.refresh.RefreshPolicies;
@@ -95,6 +97,15 @@ public class ServerConfig {
 		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(new TokenRequestFilter(
 				endpoints, settings.getTokenEndpoint(), policies::requestRules, anyRules, errors, json));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	/** A request path that cannot be parsed is a 400 before anything else parses it. */
+	@Bean
+	FilterRegistrationBean<RequestTargetFilter> requestTargetFilter(OAuth2ErrorWriter errors) {
+		FilterRegistrationBean<RequestTargetFilter> registration = new FilterRegistrationBean<>(
+				new RequestTargetFilter(errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 

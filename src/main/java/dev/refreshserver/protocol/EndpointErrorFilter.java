@@ -3,6 +3,8 @@ package dev.refreshserver.protocol;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
@@ -69,18 +71,31 @@ public class EndpointErrorFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The path a request URI names: no context path, path parameters, escapes, {@code //} or trailing slash. */
+	/**
+	 * The path a raw request URI names, as the container maps it: without the context path, path
+	 * parameters and escapes, with dot segments resolved, {@code //} and a trailing slash ignored.
+	 */
 	private static String normalized(Object requestUri, String contextPath) {
 		if (!(requestUri instanceof String uri) || !uri.startsWith(contextPath)) {
 			return "";
 		}
+		String path;
 		try {
-			String path = URLDecoder.decode(uri.substring(contextPath.length()).replaceAll(";[^/]*", "")
-				.replace("+", "%2B"), StandardCharsets.UTF_8).replaceAll("/{2,}", "/");
-			return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+			path = URLDecoder.decode(uri.substring(contextPath.length()).replaceAll(";[^/]*", "").replace("+", "%2B"),
+					StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return "";
 		}
+		Deque<String> segments = new ArrayDeque<>();
+		for (String segment : path.split("/")) {
+			if (segment.equals("..")) {
+				segments.pollLast();
+			}
+			else if (!segment.isEmpty() && !segment.equals(".")) {
+				segments.addLast(segment);
+			}
+		}
+		return "/" + String.join("/", segments);
 	}
 }

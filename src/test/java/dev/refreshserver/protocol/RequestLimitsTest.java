@@ -92,6 +92,13 @@ class RequestLimitsTest extends ServerTest {
 		}
 	}
 
+	@Test
+	void aPathParameterWithBrokenPercentEncodingIs400Json() {
+		for (String target : List.of("/oauth2/token;x=%zz", "/oauth2/t;ken%zz", "/oauth2/token;%")) {
+			assertError(send(refresh("x").withTarget(target)), 400, "invalid_request");
+		}
+	}
+
 	private static RawRequest refresh(String refreshToken) {
 		return new RawRequest("POST", "/oauth2/token", List.of(),
 				("grant_type=refresh_token&refresh_token=" + refreshToken).getBytes(StandardCharsets.US_ASCII), 0)
