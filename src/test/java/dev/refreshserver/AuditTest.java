@@ -46,6 +46,20 @@ class AuditTest extends ServerTest {
 		assertThat(counter("family_revoked")).as("revoking twice revokes once").isEqualTo(before + 1);
 	}
 
+	@Test
+	void failedClientAuthenticationIsCountedAndLoggedWithoutWhatAStrangerTyped(CapturedOutput output) {
+		double before = counter("client_authentication_failed");
+		assertThat(this.http.refresh("demo-client", "not-the-secret", "any-token", null).status()).isEqualTo(401);
+		assertThat(this.http.refresh("no-such-client-x9", "whatever", "any-token", null).status()).isEqualTo(401);
+
+		assertThat(counter("client_authentication_failed")).isEqualTo(before + 2);
+		assertThat(output.getOut())
+			.containsPattern("event=client_authentication_failed client_id=demo-client address=\\S+")
+			.containsPattern("event=client_authentication_failed client_id=unknown address=\\S+")
+			.doesNotContain("no-such-client-x9")
+			.doesNotContain("not-the-secret");
+	}
+
 	private double counter(String event) {
 		String metrics = this.http.get("/actuator/prometheus").body();
 		Matcher value = Pattern.compile("refresh_token_events_total\\{event=\"" + event + "\"[^}]*} (\\S+)")

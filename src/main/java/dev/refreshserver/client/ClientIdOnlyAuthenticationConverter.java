@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.util.StringUtils;
 
 /**
  * Reads a public client's request that identifies itself by {@code client_id} alone (RFC 6749
@@ -31,7 +32,7 @@ public class ClientIdOnlyAuthenticationConverter implements AuthenticationConver
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-		if (clientId == null || this.introspectionEndpoint.equals(request.getServletPath())
+		if (!StringUtils.hasText(clientId) || this.introspectionEndpoint.equals(request.getServletPath())
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getParameter(PkceParameterNames.CODE_VERIFIER) != null

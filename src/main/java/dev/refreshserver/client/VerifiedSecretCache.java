@@ -42,7 +42,7 @@ public class VerifiedSecretCache implements PasswordEncoder {
 		if (rawPassword == null || encodedPassword == null) {
 			return false;
 		}
-		String key = RefreshTokens.hash(encodedPassword + '\u0000' + rawPassword);
+		String key = key(rawPassword, encodedPassword);
 		if (this.verified.getIfPresent(key) != null) {
 			return true;
 		}
@@ -52,6 +52,19 @@ public class VerifiedSecretCache implements PasswordEncoder {
 		boolean matches = this.delegate.matches(rawPassword, encodedPassword);
 		(matches ? this.verified : this.refused).put(key, Boolean.TRUE);
 		return matches;
+	}
+
+	/**
+	 * Whether this pair was verified by the slow hash within the last few minutes: answered from
+	 * memory, never by running the hash (what a locked-out client is still let through with).
+	 */
+	public boolean recentlyVerified(CharSequence rawPassword, String encodedPassword) {
+		return rawPassword != null && encodedPassword != null
+				&& this.verified.getIfPresent(key(rawPassword, encodedPassword)) != null;
+	}
+
+	private static String key(CharSequence rawPassword, String encodedPassword) {
+		return RefreshTokens.hash(encodedPassword + '\u0000' + rawPassword);
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -26,6 +25,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,10 +33,15 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import dev.refreshserver.admin.ScriptedRefreshGrant;
+import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationConverter;
 import dev.refreshserver.client.ClientIdOnlyAuthenticationProvider;
 import dev.refreshserver.client.CodeRedemptionOnlyConverter;
 import dev.refreshserver.client.UniformFailureClientAuthenticationProvider;
+import dev.refreshserver.client.ClientLockoutFilter;
+import dev.refreshserver.client.ClientLockouts;
+import dev.refreshserver.client.LockoutRecordingFailureHandler;
+import dev.refreshserver.client.VerifiedSecretCache;
 import dev.refreshserver.grant.AuthorizationCodeGrantProvider;
 import dev.refreshserver.grant.AuthorizationRequestRules;
 import dev.refreshserver.grant.ClientCredentialsGrantProvider;
@@ -62,7 +67,8 @@ public class SecurityConfig {
 			OAuth2ErrorWriter errors, TokenResponseWriter tokenResponses, AuthorizationCodeGrantProvider codeGrant,
 			ScriptedRefreshGrant refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
-			AuthorizationServerSettings settings, PasswordEncoder passwordEncoder) {
+			AuthorizationServerSettings settings, VerifiedSecretCache passwordEncoder, ClientLockouts lockouts,
+			TokenAudit audit) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -89,7 +95,7 @@ public class SecurityConfig {
 									? UniformFailureClientAuthenticationProvider.checkingSecrets(provider, clients,
 											passwordEncoder, dummyHash)
 									: UniformFailureClientAuthenticationProvider.of(provider)))
-					.errorResponseHandler(errors))
+					.errorResponseHandler(new LockoutRecordingFailureHandler(lockouts, errors, clients, audit)))
 				// response_mode and the PKCE challenge's shape, after SAS's own redirect URI and scope checks
 				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
 					.forEach((provider) -> {
@@ -121,6 +127,8 @@ public class SecurityConfig {
 							claims.clear();
 							claims.putAll(metadata.claims());
 						}))))
+			.addFilterBefore(new ClientLockoutFilter(clientEndpoints, lockouts, clients, passwordEncoder, errors, audit),
+					AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(clientAuthenticationRequired, clientEndpoints)

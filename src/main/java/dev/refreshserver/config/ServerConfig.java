@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -28,7 +30,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import dev.refreshserver.admin.AdminAccessFilter;
 import dev.refreshserver.admin.ServerClock;
 import dev.refreshserver.client.VerifiedSecretCache;
+import dev.refreshserver.protocol.EndpointErrorFilter;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.protocol.RequestTargetFilter;
 import dev.refreshserver.profile.RequestRules;
 import dev.refreshserver.protocol.TokenRequestFilter;
 import dev.refreshserver.refresh.RefreshPolicies;
@@ -45,7 +49,7 @@ public class ServerConfig {
 
 	/** Client secrets and dev passwords are stored as bcrypt; verified pairs are remembered briefly. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	VerifiedSecretCache passwordEncoder() {
 		return new VerifiedSecretCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
 				Duration.ofMinutes(10), 10_000);
 	}
@@ -97,6 +101,26 @@ public class ServerConfig {
 		anyRules.tokenPaths().forEach((alias) -> endpoints.put(alias, settings.getTokenEndpoint()));
 		FilterRegistrationBean<TokenRequestFilter> registration = new FilterRegistrationBean<>(new TokenRequestFilter(
 				endpoints, settings.getTokenEndpoint(), policies::requestRules, anyRules, errors, json));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	/** A request path that cannot be parsed is a 400 before anything else parses it. */
+	@Bean
+	FilterRegistrationBean<RequestTargetFilter> requestTargetFilter(OAuth2ErrorWriter errors) {
+		FilterRegistrationBean<RequestTargetFilter> registration = new FilterRegistrationBean<>(
+				new RequestTargetFilter(errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** The container's own errors for requests to those endpoints, answered in their JSON. */
+	@Bean
+	FilterRegistrationBean<EndpointErrorFilter> endpointErrorFilter(
+			FilterRegistrationBean<TokenRequestFilter> tokenRequestFilter, OAuth2ErrorWriter errors) {
+		FilterRegistrationBean<EndpointErrorFilter> registration = new FilterRegistrationBean<>(
+				new EndpointErrorFilter(tokenRequestFilter.getFilter().endpoints(), errors));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
@@ -18,6 +19,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -43,6 +46,7 @@ import dev.refreshserver.profile.RequestRules.Encoding;
  */
 public class TokenRequestFilter extends OncePerRequestFilter {
 
+	/** The same limit as server.tomcat.max-http-form-post-size puts on a form body. */
 	private static final int MAX_JSON_BODY = 64 * 1024;
 
 	private final Map<String, String> endpoints;
@@ -71,6 +75,11 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		this.anyRules = anyRules;
 		this.errors = errors;
 		this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+	}
+
+	/** Every path this filter serves: the endpoints and the token endpoint's aliases. */
+	public Set<String> endpoints() {
+		return this.endpoints.keySet();
 	}
 
 	/** Every spelling of an endpoint's path reaches this filter, as it reaches the endpoint itself. */
@@ -124,6 +133,9 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 					&& request.getQueryString() == null;
 			chain.doFilter(canonical ? request : new TokenRequest(request, parameters, endpoint, hideAuthorization),
 					response);
+		}
+		catch (RequestTooLargeException ex) {
+			this.errors.write(response, HttpStatus.CONTENT_TOO_LARGE, ex.getError());
 		}
 		catch (OAuth2AuthenticationException ex) {
 			this.errors.write(request, response, ex.getError());
@@ -213,6 +225,15 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		try {
 			return new LinkedHashMap<>(request.getParameterMap());
 		}
+		catch (InvalidParameterException ex) {
+			// Tomcat refused the body: over server.tomcat.max-http-form-post-size (413), more than
+			// server.tomcat.max-parameter-count parameters, or broken percent-encoding
+			if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+				throw new RequestTooLargeException("The request body is too large");
+			}
+			throw OAuth2Errors.invalidRequest(
+					"The parameters are not valid application/x-www-form-urlencoded, or too many");
+		}
 		catch (IllegalStateException ex) {
 			// the container could not decode the parameters (e.g. broken percent-encoding)
 			throw OAuth2Errors.invalidRequest("The parameters are not valid application/x-www-form-urlencoded");
@@ -224,7 +245,7 @@ public class TokenRequestFilter extends OncePerRequestFilter {
 		InputStream body = request.getInputStream();
 		byte[] bytes = body.readNBytes(MAX_JSON_BODY + 1);
 		if (bytes.length > MAX_JSON_BODY) {
-			throw OAuth2Errors.invalidRequest("The request body is too large");
+			throw new RequestTooLargeException("The request body is too large");
 		}
 		JsonNode object;
 		try {

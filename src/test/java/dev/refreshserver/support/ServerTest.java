@@ -17,12 +17,15 @@ import dev.refreshserver.admin.ServerClock;
 
 /**
  * Base of the HTTP tests: one server on a random port, with its H2 files and keys in a fresh
- * temporary directory, the test clients of {@code test-clients.yml} and the admin API on.
+ * temporary directory, the test clients of {@code test-clients.yml}, the admin API on and
+ * brute-force lockouts out of reach.
  * All subclasses share the one running server (Spring caches the context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.additional-location=classpath:test-clients.yml",
-				"refresh.admin.token=" + ServerHttp.ADMIN_TOKEN })
+				"refresh.admin.token=" + ServerHttp.ADMIN_TOKEN,
+				// every test class sends its wrong secrets from 127.0.0.1; lockouts are BruteForceTest's
+				"refresh.brute-force.max-failures=1000000" })
 public abstract class ServerTest {
 
 	protected static final Path STATE = createState();
