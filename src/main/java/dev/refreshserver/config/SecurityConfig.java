@@ -2,7 +2,6 @@ package dev.refreshserver.config;
 
 import java.util.List;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -122,9 +121,12 @@ public class SecurityConfig {
 		return http.build();
 	}
 
-	/** Public keys for {@code /oauth2/jwks}; signing does not go through this source. */
+	/**
+	 * Public keys for {@code /oauth2/jwks}, read on every request so that a key added or retired
+	 * through {@code /admin/keys} shows at once; signing does not go through this source.
+	 */
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-		return new ImmutableJWKSet<>(keys.publicKeys());
+		return (selector, context) -> selector.select(keys.publicKeys());
 	}
 }

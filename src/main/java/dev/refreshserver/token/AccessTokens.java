@@ -45,13 +45,13 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	private final JWSHeader header;
+	/** The header for the current signing key, rebuilt when another key starts signing. */
+	private volatile SignedWith signedWith;
 
 	public AccessTokens(SigningKeys keys, IssuerResolver issuer, Clock clock) {
 		this.keys = keys;
 		this.issuer = issuer;
 		this.clock = clock;
-		this.header = new JWSHeader.Builder(keys.algorithm()).type(AT_JWT).keyID(keys.current().getKeyID()).build();
 	}
 
 	/**
@@ -75,9 +75,10 @@ public class AccessTokens {
 		if (familyId != null) {
 			claims.claim(FAMILY_CLAIM, familyId);
 		}
-		SignedJWT jwt = new SignedJWT(this.header, claims.build());
+		SignedWith with = signedWith(this.keys.signing());
+		SignedJWT jwt = new SignedJWT(with.header(), claims.build());
 		try {
-			jwt.sign(this.keys.signer());
+			jwt.sign(with.signing().signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Signing the access token failed", ex);
@@ -109,6 +110,19 @@ public class AccessTokens {
 		catch (ParseException | JOSEException | IllegalStateException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private SignedWith signedWith(SigningKeys.Signing signing) {
+		SignedWith with = this.signedWith;
+		if (with == null || with.signing() != signing) {
+			with = new SignedWith(signing,
+					new JWSHeader.Builder(signing.algorithm()).type(AT_JWT).keyID(signing.key().getKeyID()).build());
+			this.signedWith = with;
+		}
+		return with;
+	}
+
+	private record SignedWith(SigningKeys.Signing signing, JWSHeader header) {
 	}
 
 	private static JWSVerifier verifier(JWSHeader header, JWK key) throws JOSEException {
