@@ -48,7 +48,10 @@ public class KeyController {
 	public Map<String, Object> list() {
 		Duration longest = this.policies.longestAccessTtl();
 		List<Map<String, Object>> all = this.keys.status(longest).stream().map(KeyController::json).toList();
-		return Map.of("keys", all, "longest_access_token_lifetime", longest.toString());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("keys", all);
+		body.put("longest_access_token_lifetime", longest.toString());
+		return body;
 	}
 
 	@PostMapping
