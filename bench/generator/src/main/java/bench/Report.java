@@ -385,7 +385,7 @@ final class Report {
 
 		List<Target> ts = targets();
 		if (!ts.isEmpty()) {
-			b.append("## Targets (issue 4)\n\n| target | goal | measured | met |\n|---|---|---:|---|\n");
+			b.append("## Performance targets\n\n| target | goal | measured | met |\n|---|---|---:|---|\n");
 			for (Target t : ts) {
 				b.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.shown())
 					.append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
