@@ -3,6 +3,7 @@ package dev.refreshserver.keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.config.RefreshProperties;
@@ -42,7 +46,8 @@ import dev.refreshserver.config.RefreshProperties;
  * signing key, {@link #retire(String, Duration)} removes a key that no live token needs. At
  * start, when the signing key's algorithm is not {@code refresh.signing-algorithm}, the newest
  * key of that algorithm signs (one is generated when there is none: that is also how a fresh
- * checkout gets its dev key).
+ * checkout gets its dev key). Instances that share {@code keys/} see each other's changes:
+ * the file is re-read within seconds of being rewritten.
  */
 @Component
 public class SigningKeys {
@@ -61,7 +66,16 @@ public class SigningKeys {
 
 	private final Clock clock;
 
+	/** How often readers look whether {@code jwks.json} changed under them. */
+	private static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
+
+	private static final Log logger = LogFactory.getLog(SigningKeys.class);
+
 	private volatile State state;
+
+	private volatile long nextCheck = System.nanoTime() + RELOAD_CHECK.toNanos();
+
+	private volatile FileTime loaded;
 
 	public SigningKeys(RefreshProperties properties, Clock clock) throws IOException, ParseException, JOSEException {
 		this.file = properties.keysDir().resolve(FILE_NAME);
@@ -91,35 +105,35 @@ public class SigningKeys {
 
 	/** All keys, private parts included: never serve this; see {@link #publicKeys()}. */
 	public JWKSet all() {
-		return this.state.all;
+		return state().all;
 	}
 
 	/** What {@code /oauth2/jwks} publishes: every key not retired, public parts only. */
 	public JWKSet publicKeys() {
-		return this.state.published;
+		return state().published;
 	}
 
 	/** The key that signs new access tokens, its algorithm and signer, read together. */
 	public Signing signing() {
-		return this.state.signing;
+		return state().signing;
 	}
 
 	public JWK current() {
-		return this.state.signing.key();
+		return state().signing.key();
 	}
 
 	public JWSAlgorithm algorithm() {
-		return this.state.signing.algorithm();
+		return state().signing.algorithm();
 	}
 
 	/** Signer for the current key; Nimbus signers are thread-safe. */
 	public JWSSigner signer() {
-		return this.state.signing.signer();
+		return state().signing.signer();
 	}
 
 	/** Every key with where it stands in its lifecycle, oldest first. */
 	public List<KeyStatus> status(Duration longestTokenLifetime) {
-		State current = this.state;
+		State current = state();
 		List<KeyStatus> keys = new ArrayList<>();
 		for (JWK key : current.all.getKeys()) {
 			Instant stopped = current.stopped.get(key.getKeyID());
@@ -133,6 +147,7 @@ public class SigningKeys {
 
 	/** Generates a key of the configured algorithm and publishes it; it signs nothing until activated. */
 	public synchronized KeyStatus add() throws IOException, JOSEException {
+		reloadIfChanged(true);
 		JWK key = generate(this.configuredAlgorithm);
 		List<JWK> keys = new ArrayList<>(this.state.all.getKeys());
 		keys.add(key);
@@ -142,6 +157,7 @@ public class SigningKeys {
 
 	/** Makes {@code kid} the signing key; the key it replaces keeps verifying its tokens. */
 	public synchronized void activate(String kid) throws IOException, JOSEException {
+		reloadIfChanged(true);
 		JWK key = find(this.state.all.getKeys(), kid);
 		if (key == null) {
 			throw new UnknownKeyException(kid);
@@ -162,6 +178,7 @@ public class SigningKeys {
 	 * {@code longestTokenLifetime} has passed since, the signing key never.
 	 */
 	public synchronized void retire(String kid, Duration longestTokenLifetime) throws IOException, JOSEException {
+		reloadIfChanged(true);
 		KeyStatus status = status(longestTokenLifetime).stream()
 			.filter((candidate) -> candidate.kid().equals(kid))
 			.findFirst()
@@ -179,6 +196,48 @@ public class SigningKeys {
 		this.state = save(keys, this.state.signing.key(), stopped);
 	}
 
+	/**
+	 * The state as read, checking at most every {@link #RELOAD_CHECK} whether another instance
+	 * sharing {@code keys/} rewrote the file (the check paces file reads; it decides nothing
+	 * about tokens, so it takes the JVM's monotonic time rather than the server clock).
+	 */
+	private State state() {
+		if (System.nanoTime() - this.nextCheck >= 0) {
+			try {
+				reloadIfChanged(false);
+			}
+			catch (IOException | JOSEException | RuntimeException ex) {
+				logger.warn("Keeping the signing keys in memory: re-reading " + this.file + " failed: " + ex);
+			}
+		}
+		return this.state;
+	}
+
+	private synchronized void reloadIfChanged(boolean now) throws IOException, JOSEException {
+		if (!now && System.nanoTime() - this.nextCheck < 0) {
+			return;
+		}
+		this.nextCheck = System.nanoTime() + RELOAD_CHECK.toNanos();
+		if (!Files.exists(this.file) || Files.getLastModifiedTime(this.file).equals(this.loaded)) {
+			return;
+		}
+		FileTime modified = Files.getLastModifiedTime(this.file);
+		JWKSet stored;
+		try {
+			stored = JWKSet.load(this.file.toFile());
+		}
+		catch (ParseException ex) {
+			throw new IOException("not a JWK set: " + ex.getMessage(), ex);
+		}
+		JWK signing = find(stored.getKeys(), (String) stored.getAdditionalMembers().get(SIGNING_KID));
+		if (signing == null) {
+			throw new IllegalStateException("its signing_kid names no key of the file");
+		}
+		this.state = build(stored.getKeys(), signing, stoppedSigning(stored.getAdditionalMembers().get(STOPPED_SIGNING)));
+		this.loaded = modified;
+		logger.info("Signing keys re-read from " + this.file + ": signing key " + signing.getKeyID());
+	}
+
 	private State save(List<JWK> keys, JWK signing, Map<String, Instant> stopped) throws IOException, JOSEException {
 		Map<String, Object> members = new LinkedHashMap<>();
 		members.put(SIGNING_KID, signing.getKeyID());
@@ -187,6 +246,11 @@ public class SigningKeys {
 		members.put(STOPPED_SIGNING, stoppedMember);
 		JWKSet all = new JWKSet(keys, members);
 		KeyFiles.writePrivate(this.file, all.toString(false));
+		this.loaded = Files.getLastModifiedTime(this.file);
+		return build(keys, signing, stopped);
+	}
+
+	private State build(List<JWK> keys, JWK signing, Map<String, Instant> stopped) throws JOSEException {
 		Signing current;
 		if (this.state != null && this.state.signing.key().getKeyID().equals(signing.getKeyID())) {
 			current = this.state.signing;

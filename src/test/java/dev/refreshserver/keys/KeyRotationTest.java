@@ -96,6 +96,33 @@ class KeyRotationTest {
 		}
 	}
 
+	@Test
+	void anInstanceSharingTheKeysDirectorySeesAnotherInstancesRotation() throws Exception {
+		Path keys = this.state.resolve("keys");
+		try (RunningServer first = RunningServer.start(this.state.resolve("first"), "--refresh.keys-dir=" + keys);
+				RunningServer second = RunningServer.start(this.state.resolve("second"), "--refresh.keys-dir=" + keys)) {
+			String added = first.http().post("/admin/keys", null, "", "Authorization", ADMIN).field("kid");
+			awaitTrue(() -> jwks(second.http()).getKeyByKeyId(added) != null);
+			first.http().post("/admin/keys/" + added + "/activate", null, "", "Authorization", ADMIN);
+			awaitTrue(() -> added.equals(kid(mintAccessToken(second.http()))));
+		}
+	}
+
+	private interface Check {
+
+		boolean holds() throws Exception;
+
+	}
+
+	/** The other instance re-reads the file within seconds. */
+	private static void awaitTrue(Check check) throws Exception {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+		while (!check.holds()) {
+			assertThat(System.nanoTime() - deadline).as("seen within 15 s").isNegative();
+			Thread.sleep(200);
+		}
+	}
+
 	private static HttpResponseView retire(ServerHttp http, String kid) {
 		return http.post("/admin/keys/" + kid + "/retire", null, "", "Authorization", ADMIN);
 	}
