@@ -48,6 +48,25 @@ class AuthorizationCodeFlowTest extends ServerTest {
 	}
 
 	@Test
+	void aRedemptionWithoutTheRedirectUriSaysSoAndTheCodeStillRedeemsWithIt() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = authorize("demo-public", "read", verifier);
+
+		HttpResponseView missing = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "client_id", "demo-public", "code_verifier", verifier));
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.error()).isEqualTo("invalid_grant");
+		assertThat(missing.field("error_description")).contains("redirect_uri is required");
+		HttpResponseView other = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", "http://127.0.0.1:8080/other", "client_id", "demo-public", "code_verifier", verifier));
+		assertThat(other.field("error_description")).contains("redirect_uri differs");
+
+		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
+				code, "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+	}
+
+	@Test
 	void confidentialClientRedeemsCodeOnceAndASecondRedemptionRevokesTheGrant() throws Exception {
 		String verifier = RefreshTokens.generate();
 		String code = authorize("demo-client", "read", verifier);

@@ -50,6 +50,7 @@ class ServerSwitchesTest {
 		try (RunningServer server = RunningServer.start(this.state, "--refresh.admin.token=")) {
 			HttpResponseView response = server.http().mint("demo-client", "erin", "read");
 			assertThat(response.status()).isEqualTo(404);
+			assertThat(response.error()).isEqualTo("not_found");
 			HttpResponseView clock = server.http().postForm("/admin/clock", ServerHttp.form("advance", "P31D"),
 					"Authorization", "Bearer " + ServerHttp.ADMIN_TOKEN);
 			assertThat(clock.status()).as("the clock cannot move without the admin token").isEqualTo(404);

@@ -169,7 +169,7 @@ public final class Main {
 				rep.write();
 			}
 
-			// issue 11: connection counts and the soak, on the warm server
+			// reliability: connection counts and the soak, on the warm server
 			if (name.equals("ours") && !o.connections.isEmpty()) {
 				connections(o, http, rep, s, load, fams);
 			}

@@ -110,7 +110,7 @@ final class Options {
 			o.soakHeapEvery = 5;
 		}
 		if (Boolean.parseBoolean(m.getOrDefault("reliability", "false"))) {
-			// issue 11's measurements only: durable vs non-durable, connections, soak
+			// the reliability measurements only: durable vs non-durable, connections, soak
 			o.systems = List.of("ours", "ours-nondurable");
 			o.ceiling = false;
 			o.sweep = List.of();
@@ -242,7 +242,7 @@ final class Options {
 				                          ours-nondurable = ours with --refresh.store.durable-commits=false (H2's write delay):
 				                          valid run only, reported beside ours as the cost of durable commits;
 				                          ours-lowpause = ours with a low-pause collector, for p99 at half peak
-				  --reliability           issue 11's measurements only (~9 min): systems ours,ours-nondurable, no ceiling,
+				  --reliability           the reliability measurements only (~9 min): systems ours,ours-nondurable, no ceiling,
 				                          sweep, half peak or mixed run; connections and soak; writes results/reliability.*
 				  --eddsa                 also run our server with --refresh.signing-algorithm=EdDSA (ours-eddsa)
 				  --families=1000         token families per system (K); each worker refreshes its own share

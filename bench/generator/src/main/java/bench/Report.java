@@ -552,8 +552,8 @@ final class Report {
 
 		connectionsSection(b);
 		soakSection(b);
-		targetTable(b, "Targets (issue 4)", targets());
-		targetTable(b, "Reliability checks (issue 11)", reliabilityChecks());
+		targetTable(b, "Performance targets", targets());
+		targetTable(b, "Reliability checks", reliabilityChecks());
 		List<String> busy = allResults().filter(r -> r.otherCores() > 0.2)
 			.map(r -> r.plan.label() + " (" + fmt(r.otherCores(), 2) + " cores)")
 			.toList();

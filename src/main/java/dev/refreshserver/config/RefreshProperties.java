@@ -24,6 +24,7 @@ public record RefreshProperties(
 		Admin admin,
 		Tls tls,
 		Store store,
+		Backup backup,
 		Map<String, ProfileSettings> profiles,
 		List<Client> clients,
 		List<User> users) {
@@ -35,6 +36,7 @@ public record RefreshProperties(
 		admin = (admin != null) ? admin : new Admin(null);
 		tls = (tls != null) ? tls : new Tls(false);
 		store = (store != null) ? store : new Store(true, false);
+		backup = (backup != null) ? backup : new Backup(Path.of("backups"));
 	}
 
 	/**
@@ -44,6 +46,10 @@ public record RefreshProperties(
 	 * (fsync), so they survive a power loss too.
 	 */
 	public record Store(boolean durableCommits, boolean syncToDisk) {
+	}
+
+	/** Where {@code POST /admin/backup} writes the H2 store's backups (zip files, 0600 in a 0700 directory). */
+	public record Backup(Path dir) {
 	}
 
 	/** HTTPS on {@code server.port}, with {@code keys/tls.crt} and {@code keys/tls.key} (a dev pair is generated). */

@@ -2,13 +2,13 @@ package dev.refreshserver.config;
 
 import java.util.List;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -137,24 +137,30 @@ public class SecurityConfig {
 		return http.build();
 	}
 
-	/** Login page for the dev users, health and metrics, and the admin API (guarded by its own filter). */
+	/**
+	 * Login page for the dev users, health and metrics, the admin API (guarded by its own
+	 * filter), and every other path. Nothing here needs a signed-in user (the authorization
+	 * endpoint that does is in the first chain), so a path that does not exist reaches the
+	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the login
+	 * session: signing in and out.
+	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain applicationChain(HttpSecurity http) {
-		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/actuator/health/**", "/actuator/prometheus", "/admin/**",
-					"/.well-known/openid-configuration")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.formLogin(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**"));
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
+					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"))));
 		return http.build();
 	}
 
-	/** Public keys for {@code /oauth2/jwks}; signing does not go through this source. */
+	/**
+	 * Public keys for {@code /oauth2/jwks}, read on every request so that a key added or retired
+	 * through {@code /admin/keys} shows at once; signing does not go through this source.
+	 */
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-		return new ImmutableJWKSet<>(keys.publicKeys());
+		return (selector, context) -> selector.select(keys.publicKeys());
 	}
 }

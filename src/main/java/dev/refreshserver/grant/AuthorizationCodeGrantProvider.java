@@ -95,9 +95,16 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 		if (code.isInvalidated()) {
 			throw replayed(authorization.getId());
 		}
-		if (code.isExpired() || (authorizationRequest.getRedirectUri() != null
-				&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri()))) {
+		if (code.isExpired()) {
 			throw invalidCode();
+		}
+		// RFC 6749 §4.1.3: the same redirect_uri as the authorization request. Saying so leaks
+		// nothing (the code is this client's) and names the usual cause of a failed redemption.
+		if (authorizationRequest.getRedirectUri() != null
+				&& !authorizationRequest.getRedirectUri().equals(request.getRedirectUri())) {
+			throw OAuth2Errors.error(OAuth2ErrorCodes.INVALID_GRANT, (request.getRedirectUri() == null)
+					? "redirect_uri is required: the authorization request carried one"
+					: "redirect_uri differs from the one of the authorization request");
 		}
 		// RFC 6749 §3.3: a request without scope gets the client's registered scopes
 		Set<String> scope = authorization.getAuthorizedScopes().isEmpty() ? client.getScopes()

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import dev.refreshserver.operations.OwnerOnlyFiles;
+
 /** Writes private key material readable by the owner only, atomically. */
 final class KeyFiles {
 
@@ -13,7 +15,7 @@ final class KeyFiles {
 	}
 
 	static void writePrivate(Path file, String content) throws IOException {
-		Files.createDirectories(file.toAbsolutePath().getParent());
+		OwnerOnlyFiles.directory(file.toAbsolutePath().getParent());
 		Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".key", ".tmp");
 		try {
 			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

@@ -1,5 +1,6 @@
 package dev.refreshserver.refresh;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -56,6 +57,19 @@ public class RefreshPolicies {
 	/** The policy of a client; a client unknown to configuration gets the server profile's. */
 	public RefreshPolicy forClient(String clientId) {
 		return this.byClientId.computeIfAbsent(clientId, this::resolve);
+	}
+
+	/**
+	 * The longest access-token lifetime any client gets: how long a token signed by a key can
+	 * outlive the key's last signature.
+	 */
+	public Duration longestAccessTtl() {
+		Duration longest = this.serverProfile.policy().accessTtl();
+		for (RefreshProperties.Client client : this.properties.clients()) {
+			Duration ttl = forClient(client.clientId()).accessTtl();
+			longest = ttl.compareTo(longest) > 0 ? ttl : longest;
+		}
+		return longest;
 	}
 
 	private RefreshPolicy resolve(String clientId) {

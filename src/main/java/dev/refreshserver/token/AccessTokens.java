@@ -45,13 +45,13 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	private final JWSHeader header;
+	/** The header for the current signing key, rebuilt when another key starts signing. */
+	private volatile SignedWith signedWith;
 
 	public AccessTokens(SigningKeys keys, IssuerResolver issuer, Clock clock) {
 		this.keys = keys;
 		this.issuer = issuer;
 		this.clock = clock;
-		this.header = new JWSHeader.Builder(keys.algorithm()).type(AT_JWT).keyID(keys.current().getKeyID()).build();
 	}
 
 	/**
@@ -75,9 +75,10 @@ public class AccessTokens {
 		if (familyId != null) {
 			claims.claim(FAMILY_CLAIM, familyId);
 		}
-		SignedJWT jwt = new SignedJWT(this.header, claims.build());
+		SignedWith with = signedWith(this.keys.signing());
+		SignedJWT jwt = new SignedJWT(with.header(), claims.build());
 		try {
-			jwt.sign(this.keys.signer());
+			jwt.sign(with.signing().signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Signing the access token failed", ex);
@@ -95,11 +96,12 @@ public class AccessTokens {
 			Duration ttl = Duration.between(token.getIssuedAt(), token.getExpiresAt());
 			Instant expiresAt = this.clock.instant().minus(Duration.ofMinutes(1));
 			Instant issuedAt = expiresAt.minus(ttl);
-			SignedJWT jwt = new SignedJWT(this.header, new JWTClaimsSet.Builder(claims).issueTime(Date.from(issuedAt))
+			SignedWith with = signedWith(this.keys.signing());
+			SignedJWT jwt = new SignedJWT(with.header(), new JWTClaimsSet.Builder(claims).issueTime(Date.from(issuedAt))
 				.expirationTime(Date.from(expiresAt))
 				.jwtID(UUID.randomUUID().toString())
 				.build());
-			jwt.sign(this.keys.signer());
+			jwt.sign(with.signing().signer());
 			return new OAuth2AccessToken(token.getTokenType(), jwt.serialize(), issuedAt, expiresAt, token.getScopes());
 		}
 		catch (ParseException | JOSEException ex) {
@@ -158,5 +160,18 @@ public class AccessTokens {
 			return new Ed25519Verifier(okp.toPublicJWK());
 		}
 		return new DefaultJWSVerifierFactory().createJWSVerifier(header, ((AsymmetricJWK) key).toPublicKey());
+	}
+
+	private SignedWith signedWith(SigningKeys.Signing signing) {
+		SignedWith with = this.signedWith;
+		if (with == null || with.signing() != signing) {
+			with = new SignedWith(signing,
+					new JWSHeader.Builder(signing.algorithm()).type(AT_JWT).keyID(signing.key().getKeyID()).build());
+			this.signedWith = with;
+		}
+		return with;
+	}
+
+	private record SignedWith(SigningKeys.Signing signing, JWSHeader header) {
 	}
 }

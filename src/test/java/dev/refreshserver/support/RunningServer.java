@@ -7,7 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -35,13 +37,22 @@ public final class RunningServer implements AutoCloseable {
 		this.http = http;
 	}
 
-	/** Starts with the admin API on, unless {@code switches} set {@code --refresh.admin.token} themselves. */
+	/**
+	 * Starts with the admin API on and data and keys under {@code state}, unless {@code switches}
+	 * set {@code --refresh.admin.token}, {@code --refresh.data-dir} or {@code --refresh.keys-dir}
+	 * themselves.
+	 */
 	public static RunningServer start(Path state, List<String> switches) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--refresh.data-dir=" + state.resolve("data"),
-				"--refresh.keys-dir=" + state.resolve("keys")));
-		if (switches.stream().noneMatch((arg) -> arg.startsWith("--refresh.admin.token="))) {
-			args.add("--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN);
-		}
+		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("--refresh.data-dir=", state.resolve("data").toString());
+		defaults.put("--refresh.keys-dir=", state.resolve("keys").toString());
+		defaults.put("--refresh.admin.token=", ServerHttp.ADMIN_TOKEN);
+		defaults.forEach((name, value) -> {
+			if (switches.stream().noneMatch((arg) -> arg.startsWith(name))) {
+				args.add(name + value);
+			}
+		});
 		args.addAll(switches);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RefreshServerApplication.class)
 			.run(args.toArray(String[]::new));
