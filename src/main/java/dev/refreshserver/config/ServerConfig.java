@@ -111,6 +111,8 @@ public class ServerConfig {
 	FilterRegistrationBean<RequestTargetFilter> requestTargetFilter(OAuth2ErrorWriter errors) {
 		FilterRegistrationBean<RequestTargetFilter> registration = new FilterRegistrationBean<>(
 				new RequestTargetFilter(errors));
+		// also around the error dispatch, where Spring Security reads the parameters once more
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

@@ -35,8 +35,10 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 	public DurableTransactionManager(DataSource dataSource, boolean durable, boolean syncToDisk) {
 		super(dataSource);
 		MVStore h2 = durable ? h2FileStore(dataSource) : null;
+		H2Writes writes = (h2 != null) ? new H2Writes(h2) : null;
 		this.groupCommit = (h2 == null) ? null : new GroupCommit(() -> {
 			h2.commit();
+			writes.awaitPending();
 			if (syncToDisk) {
 				h2.sync();
 			}
