@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The built {@code target/refresh-server.jar} run as a user runs it, in a process of its own
  * (integration tests only: the jar exists once {@code mvn verify} has packaged it). Its output
- * goes to {@code server.log} under the state directory.
+ * goes to {@code server.log} (or the name given) under the state directory.
  */
 public final class JarServer implements AutoCloseable {
 
@@ -29,6 +29,15 @@ public final class JarServer implements AutoCloseable {
 
 	/** Starts the jar on a free port with its data and keys under {@code state} and the admin API on. */
 	public static JarServer start(Path state, String... switches) throws IOException, InterruptedException {
+		return startNamed(state, "server", switches);
+	}
+
+	/**
+	 * As {@link #start(Path, String...)}, with the output in {@code name.log}: several instances can
+	 * share one state directory (and so one keys directory).
+	 */
+	public static JarServer startNamed(Path state, String name, String... switches)
+			throws IOException, InterruptedException {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
 		}
@@ -39,7 +48,7 @@ public final class JarServer implements AutoCloseable {
 				"--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN));
 		command.addAll(List.of(switches));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("server.log").toFile()))
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve(name + ".log").toFile()))
 			.start();
 		JarServer server = new JarServer(process, new ServerHttp(port));
 		server.awaitHealthy(Duration.ofSeconds(90));
