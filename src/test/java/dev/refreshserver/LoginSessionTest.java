@@ -1,5 +1,7 @@
 package dev.refreshserver;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The login session of the authorization endpoint is kept in the database (so another instance can
- * serve the next step), and the token endpoint stays stateless: no session, no cookie, no session row.
+ * serve the next step), and the token, introspection and revocation endpoints stay stateless: no
+ * session, no cookie, no session row.
  */
 class LoginSessionTest extends ServerTest {
 
@@ -32,7 +35,7 @@ class LoginSessionTest extends ServerTest {
 	}
 
 	@Test
-	void tokenEndpointCreatesNoSession() {
+	void tokenIntrospectionAndRevocationEndpointsCreateNoSession() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
 		int sessions = sessions();
 
@@ -42,10 +45,16 @@ class LoginSessionTest extends ServerTest {
 				form("grant_type", "client_credentials"), "Authorization",
 				ServerHttp.basic("machine-client", "machine-secret"));
 
+		HttpResponseView introspection = this.http.introspect(refreshed.field("refresh_token"));
+		HttpResponseView revocation = this.http.postForm("/oauth2/revoke", form("token", refreshed.field("refresh_token")),
+				"Authorization", ServerHttp.basic("demo-client", "demo-secret"));
+
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(failed.status()).isEqualTo(400);
 		assertThat(clientCredentials.status()).isEqualTo(200);
-		for (HttpResponseView response : new HttpResponseView[] { refreshed, failed, clientCredentials }) {
+		assertThat(introspection.status()).isEqualTo(200);
+		assertThat(revocation.status()).isEqualTo(200);
+		for (HttpResponseView response : List.of(refreshed, failed, clientCredentials, introspection, revocation)) {
 			assertThat(response.header("Set-Cookie")).as(response.toString()).isNull();
 		}
 		assertThat(sessions()).isEqualTo(sessions);
