@@ -153,11 +153,18 @@ abstract class Sut {
 
 		final boolean lowPause;
 
+		final boolean postgres;
+
 		Ours(String name, String alg, boolean lowPause) {
-			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic"
-					+ (lowPause ? ", low-pause collector" : ""));
+			this(name, alg, lowPause, false);
+		}
+
+		Ours(String name, String alg, boolean lowPause, boolean postgres) {
+			super(name, "Refresh Server (this repo), " + alg + ", rotation, " + (postgres ? "PostgreSQL" : "H2 file")
+					+ ", client_secret_basic" + (lowPause ? ", low-pause collector" : ""));
 			this.alg = alg;
 			this.lowPause = lowPause;
+			this.postgres = postgres;
 		}
 
 		@Override
@@ -176,6 +183,10 @@ abstract class Sut {
 					"--refresh.keys-dir=" + dir.resolve("keys"), "--refresh.admin.token=" + this.adminToken));
 			if (!"RS256".equals(this.alg)) {
 				cmd.add("--refresh.signing-algorithm=" + this.alg);
+			}
+			if (this.postgres) {
+				cmd.addAll(List.of("--spring.datasource.url=" + o.pgUrl, "--spring.datasource.username=" + o.pgUser,
+						"--spring.datasource.password=" + o.pgPassword));
 			}
 			this.proc = launch(this.name, o, cmd, Map.of(), work);
 		}
@@ -300,6 +311,7 @@ abstract class Sut {
 			case "ours" -> new Ours("ours", "RS256", false);
 			case "ours-lowpause" -> new Ours("ours-lowpause", "RS256", true);
 			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA", false);
+			case "ours-pg" -> new Ours("ours-pg", "RS256", false, true);
 			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
 			case "sas-noop" -> new Sas("sas-noop", "noop");
 			case "navikt" -> new Navikt();
