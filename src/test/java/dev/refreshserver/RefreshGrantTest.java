@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.Jwks;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
@@ -294,16 +290,7 @@ class RefreshGrantTest extends ServerTest {
 	}
 
 	private JWTClaimsSet verifyWithJwks(String accessToken) throws Exception {
-		JWKSet jwks = JWKSet.parse(this.http.get("/oauth2/jwks").body());
-		SignedJWT jwt = SignedJWT.parse(accessToken);
-		assertThat(jwt.getHeader().getType().getType()).isEqualTo("at+jwt");
-		assertThat(jwt.getHeader().getKeyID()).isNotBlank();
-		RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-		assertThat(key).as("kid %s in JWKS", jwt.getHeader().getKeyID()).isNotNull();
-		assertThat(key.isPrivate()).isFalse();
-		JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), key.toPublicKey());
-		assertThat(jwt.verify(verifier)).isTrue();
-		return jwt.getJWTClaimsSet();
+		return Jwks.verify(this.http, accessToken);
 	}
 
 }

@@ -13,6 +13,9 @@ final class Options {
 	// what to run
 	List<String> systems = List.of("ours", "ours-nondurable", "ours-lowpause", "sas-bcrypt", "sas-noop", "navikt");
 	boolean eddsa = false; // adds "ours-eddsa"
+	String pgUrl = null; // ours-pg: an empty PostgreSQL database, jdbc:postgresql://host:port/db
+	String pgUser = "postgres";
+	String pgPassword = "";
 	boolean ceiling = true;
 	boolean mixed = true;
 	boolean halfPeak = true;
@@ -125,6 +128,9 @@ final class Options {
 				}
 				case "systems" -> o.systems = List.of(v.split(","));
 				case "eddsa" -> o.eddsa = Boolean.parseBoolean(v);
+				case "pg-url" -> o.pgUrl = v;
+				case "pg-user" -> o.pgUser = v;
+				case "pg-password" -> o.pgPassword = v;
 				case "ceiling" -> o.ceiling = Boolean.parseBoolean(v);
 				case "mixed" -> o.mixed = Boolean.parseBoolean(v);
 				case "half-peak" -> o.halfPeak = Boolean.parseBoolean(v);
@@ -210,6 +216,9 @@ final class Options {
 		if (o.soakHeapEvery < 1) {
 			throw new IllegalArgumentException("need --soak-heap-every >= 1");
 		}
+		if (o.systems.contains("ours-pg") && o.pgUrl == null) {
+			throw new IllegalArgumentException("ours-pg needs --pg-url=jdbc:postgresql://HOST:PORT/DB (an empty database)");
+		}
 		if (o.concurrency < 1 || o.families < o.concurrency) {
 			throw new IllegalArgumentException("need concurrency >= 1 and families >= concurrency");
 		}
@@ -245,6 +254,8 @@ final class Options {
 				  --reliability           the reliability measurements only (~9 min): systems ours,ours-nondurable, no ceiling,
 				                          sweep, half peak or mixed run; connections and soak; writes results/reliability.*
 				  --eddsa                 also run our server with --refresh.signing-algorithm=EdDSA (ours-eddsa)
+				  --pg-url=jdbc:postgresql://HOST:PORT/DB --pg-user=postgres --pg-password=
+				                          ours-pg (not run by default): our server on that PostgreSQL database, empty
 				  --families=1000         token families per system (K); each worker refreshes its own share
 				  --concurrency=8         concurrent workers (C), closed loop
 				  --warmup=30 --duration=15 --reps=3   warm-up seconds (minimum), measured window seconds, windows (medians)

@@ -163,17 +163,20 @@ abstract class Sut {
 
 		final boolean durable;
 
-		Ours(String name, String alg, boolean lowPause, boolean durable) {
-			super(name, "Refresh Server (this repo), " + alg + ", rotation, H2 file, client_secret_basic"
-					+ (lowPause ? ", low-pause collector" : "")
+		final boolean postgres;
+
+		Ours(String name, String alg, boolean lowPause) {
+			this(name, alg, lowPause, true, false);
+		}
+
+		Ours(String name, String alg, boolean lowPause, boolean durable, boolean postgres) {
+			super(name, "Refresh Server (this repo), " + alg + ", rotation, " + (postgres ? "PostgreSQL" : "H2 file")
+					+ ", client_secret_basic" + (lowPause ? ", low-pause collector" : "")
 					+ (durable ? "" : ", durable-commits=false (H2's 500 ms write delay: a crash loses acknowledged rotations)"));
 			this.alg = alg;
 			this.lowPause = lowPause;
 			this.durable = durable;
-		}
-
-		Ours(String name, String alg, boolean lowPause) {
-			this(name, alg, lowPause, true);
+			this.postgres = postgres;
 		}
 
 		@Override
@@ -195,6 +198,10 @@ abstract class Sut {
 			}
 			if (!this.durable) {
 				cmd.add("--refresh.store.durable-commits=false");
+			}
+			if (this.postgres) {
+				cmd.addAll(List.of("--spring.datasource.url=" + o.pgUrl, "--spring.datasource.username=" + o.pgUser,
+						"--spring.datasource.password=" + o.pgPassword));
 			}
 			this.proc = launch(this.name, o, cmd, Map.of(), work);
 		}
@@ -317,9 +324,10 @@ abstract class Sut {
 	static Sut of(String name) {
 		return switch (name) {
 			case "ours" -> new Ours("ours", "RS256", false);
-			case "ours-nondurable" -> new Ours("ours-nondurable", "RS256", false, false);
+			case "ours-nondurable" -> new Ours("ours-nondurable", "RS256", false, false, false);
 			case "ours-lowpause" -> new Ours("ours-lowpause", "RS256", true);
 			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA", false);
+			case "ours-pg" -> new Ours("ours-pg", "RS256", false, true, true);
 			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
 			case "sas-noop" -> new Sas("sas-noop", "noop");
 			case "navikt" -> new Navikt();

@@ -28,8 +28,18 @@ public final class Browser {
 	/** Authorizes with PKCE (S256 of {@code verifier}) and state {@code xyz}; returns the code. */
 	public static String authorize(ServerHttp http, String clientId, String scope, String verifier)
 			throws Exception {
+		return authorize(http, http, clientId, scope, verifier);
+	}
+
+	/**
+	 * As {@link #authorize(ServerHttp, String, String, String)}, but the browser posts the login
+	 * form to {@code loginPostedTo} (the same browser at another instance, see
+	 * {@link ServerHttp#sameBrowserAt}) and follows redirects wherever they point.
+	 */
+	public static String authorize(ServerHttp http, ServerHttp loginPostedTo, String clientId, String scope,
+			String verifier) throws Exception {
 		Map<String, String> parameters = authorizationRequest(clientId, scope, challenge(verifier));
-		URI callback = URI.create(authorizeAndLogIn(http, parameters).header("Location"));
+		URI callback = URI.create(authorizeAndLogIn(http, loginPostedTo, parameters).header("Location"));
 		assertThat(callback.toString()).startsWith(REDIRECT_URI);
 		Map<String, String> query = queryOf(callback);
 		assertThat(query.get("state")).isEqualTo("xyz");
@@ -48,6 +58,11 @@ public final class Browser {
 
 	/** The authorization endpoint's answer to a logged-in user: the redirect back to the client. */
 	public static HttpResponseView authorizeAndLogIn(ServerHttp http, Map<String, String> parameters) {
+		return authorizeAndLogIn(http, http, parameters);
+	}
+
+	private static HttpResponseView authorizeAndLogIn(ServerHttp http, ServerHttp loginPostedTo,
+			Map<String, String> parameters) {
 		String authorize = "/oauth2/authorize?" + ServerHttp.encode(parameters);
 		HttpResponseView response = http.get(authorize, "Accept", "text/html");
 		assertThat(response.status()).as(response.toString()).isEqualTo(302);
@@ -57,7 +72,7 @@ public final class Browser {
 		HttpResponseView loginPage = http.get("/login", "Accept", "text/html");
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(csrf.find()).as(loginPage.body()).isTrue();
-		HttpResponseView loggedIn = http.postForm("/login",
+		HttpResponseView loggedIn = loginPostedTo.postForm("/login",
 				form("username", "alice", "password", "alice-password", "_csrf", csrf.group(1)), "Accept",
 				"text/html");
 		assertThat(loggedIn.status()).isEqualTo(302);

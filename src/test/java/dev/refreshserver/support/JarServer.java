@@ -42,10 +42,24 @@ public final class JarServer implements AutoCloseable {
 	/** As {@link #start(Path, String...)}, with these environment variables set for the server. */
 	public static JarServer start(Path state, Map<String, String> environment, List<String> switches)
 			throws IOException, InterruptedException {
+		return startNamed(state, "server", environment, switches);
+	}
+
+	/**
+	 * As {@link #start(Path, String...)}, with the output in {@code name.log}: several instances can
+	 * share one state directory (and so one keys directory).
+	 */
+	public static JarServer startNamed(Path state, String name, String... switches)
+			throws IOException, InterruptedException {
+		return startNamed(state, name, Map.of(), List.of(switches));
+	}
+
+	private static JarServer startNamed(Path state, String name, Map<String, String> environment,
+			List<String> switches) throws IOException, InterruptedException {
 		List<String> args = new ArrayList<>(List.of("--refresh.data-dir=" + state.resolve("data"),
 				"--refresh.keys-dir=" + state.resolve("keys"), "--refresh.admin.token=" + ServerHttp.ADMIN_TOKEN));
 		args.addAll(switches);
-		return launch(state, state.resolve("server.log"), freePort(), environment, args);
+		return launch(state, state.resolve(name + ".log"), freePort(), environment, args);
 	}
 
 	/**

@@ -41,15 +41,28 @@ public class ServerHttp {
 
 	/** @param tls trust for an HTTPS server, or null for plain HTTP */
 	public ServerHttp(String base, SSLContext tls) {
+		this(base, tls, client(tls));
+	}
+
+	private ServerHttp(String base, SSLContext tls, HttpClient client) {
 		this.base = base;
 		this.tls = tls;
+		this.client = client;
+	}
+
+	private static HttpClient client(SSLContext tls) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(new CookieManager());
 		if (tls != null) {
 			builder.sslContext(tls);
 		}
-		this.client = builder.build();
+		return builder.build();
+	}
+
+	/** The same client, cookies included, speaking to another server: one browser, two instances. */
+	public ServerHttp sameBrowserAt(ServerHttp other) {
+		return new ServerHttp(other.base, other.tls, this.client);
 	}
 
 	/**
@@ -58,12 +71,22 @@ public class ServerHttp {
 	 */
 	public List<HttpResponseView> atOnce(int threads, Function<ServerHttp, HttpResponseView> request)
 			throws Exception {
+		return atOnce(List.of(this), threads, request);
+	}
+
+	/**
+	 * Sends {@code threadsEach} requests to each of {@code servers}, all at the same instant, each
+	 * over a connection of its own, and returns every response.
+	 */
+	public static List<HttpResponseView> atOnce(List<ServerHttp> servers, int threadsEach,
+			Function<ServerHttp, HttpResponseView> request) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(servers.size() * threadsEach);
 		try {
 			List<Future<HttpResponseView>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				ServerHttp client = new ServerHttp(this.base, this.tls);
+			for (int i = 0; i < servers.size() * threadsEach; i++) {
+				ServerHttp server = servers.get(i % servers.size());
+				ServerHttp client = new ServerHttp(server.base, server.tls);
 				results.add(pool.submit(() -> {
 					start.await();
 					return request.apply(client);
