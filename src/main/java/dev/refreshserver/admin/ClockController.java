@@ -1,6 +1,5 @@
 package dev.refreshserver.admin;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,16 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.protocol.OAuth2Errors;
 
 /**
@@ -31,11 +26,8 @@ public class ClockController {
 
 	private final ServerClock clock;
 
-	private final OAuth2ErrorWriter errors;
-
-	public ClockController(ServerClock clock, OAuth2ErrorWriter errors) {
+	public ClockController(ServerClock clock) {
 		this.clock = clock;
-		this.errors = errors;
 	}
 
 	@GetMapping
@@ -71,11 +63,6 @@ public class ClockController {
 		return read();
 	}
 
-	@ExceptionHandler(OAuth2AuthenticationException.class)
-	public void oauth2Error(OAuth2AuthenticationException ex, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		this.errors.write(request, response, ex.getError());
-	}
 
 	private static <T> T parse(String name, String value, java.util.function.Function<String, T> parser) {
 		try {

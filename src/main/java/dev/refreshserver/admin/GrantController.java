@@ -14,16 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.GrantIssuer;
 import dev.refreshserver.refresh.IssuedTokens;
@@ -58,18 +55,15 @@ public class GrantController {
 
 	private final TokenResponseWriter tokenResponses;
 
-	private final OAuth2ErrorWriter errors;
-
 	private final Clock clock;
 
 	public GrantController(RegisteredClientRepository clients, GrantIssuer grants, RefreshTokenStore store,
-			RefreshPolicies policies, TokenResponseWriter tokenResponses, OAuth2ErrorWriter errors, Clock clock) {
+			RefreshPolicies policies, TokenResponseWriter tokenResponses, Clock clock) {
 		this.clients = clients;
 		this.grants = grants;
 		this.store = store;
 		this.policies = policies;
 		this.tokenResponses = tokenResponses;
-		this.errors = errors;
 		this.clock = clock;
 	}
 
@@ -113,11 +107,6 @@ public class GrantController {
 		return Map.of("created", count);
 	}
 
-	@ExceptionHandler(OAuth2AuthenticationException.class)
-	public void oauth2Error(OAuth2AuthenticationException ex, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		this.errors.write(request, response, ex.getError());
-	}
 
 	private RegisteredClient refreshableClient(HttpServletRequest request) {
 		RegisteredClient client = this.clients.findByClientId(required(request, "client_id"));

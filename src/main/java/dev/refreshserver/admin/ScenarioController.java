@@ -1,27 +1,21 @@
 package dev.refreshserver.admin;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.RefreshTokens;
 
@@ -45,12 +39,9 @@ public class ScenarioController {
 
 	private final RegisteredClientRepository clients;
 
-	private final OAuth2ErrorWriter errors;
-
-	public ScenarioController(Scenarios scenarios, RegisteredClientRepository clients, OAuth2ErrorWriter errors) {
+	public ScenarioController(Scenarios scenarios, RegisteredClientRepository clients) {
 		this.scenarios = scenarios;
 		this.clients = clients;
-		this.errors = errors;
 	}
 
 	@PostMapping
@@ -98,12 +89,6 @@ public class ScenarioController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@ExceptionHandler(OAuth2AuthenticationException.class)
-	public void oauth2Error(OAuth2AuthenticationException ex, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		OAuth2Error error = ex.getError();
-		this.errors.write(request, response, error);
-	}
 
 	/** A whole number between min and max; {@code fallback} when absent (null: required). */
 	private static int number(AdminParameters parameters, String name, Integer fallback, int min, int max) {
