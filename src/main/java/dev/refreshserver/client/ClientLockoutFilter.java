@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,6 +21,7 @@ import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
 import dev.refreshserver.protocol.OAuth2Errors;
+import dev.refreshserver.protocol.RetryLater;
 
 /**
  * Stands in front of client authentication at the token, revocation and introspection
@@ -73,11 +73,9 @@ public class ClientLockoutFilter extends OncePerRequestFilter {
 		long seconds = Math.max(1, (locked.toMillis() + 999) / 1000); // rounded up: never early
 		this.audit.record(TokenEvent.RATE_LIMITED, AuditedClientId.of(presented, this.clients), "address",
 				request.getRemoteAddr());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		this.errors.write(response, HttpStatus.TOO_MANY_REQUESTS,
-				new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
-						"Too many failed client authentications: try again after Retry-After seconds",
-						OAuth2Errors.TOKEN_ERROR_URI));
+		this.errors.write(response, new RetryLater(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+				"Too many failed client authentications: try again after Retry-After seconds",
+				OAuth2Errors.TOKEN_ERROR_URI), HttpStatus.TOO_MANY_REQUESTS, Duration.ofSeconds(seconds)));
 	}
 
 	/** A secret verified for this client recently, or a public client naming itself (nothing to guess). */

@@ -43,8 +43,7 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 			return;
 		}
 		if (exception instanceof RetryLater later) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfter().toSeconds()));
-			write(response, later.status(), later.getError());
+			write(response, later);
 			return;
 		}
 		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
@@ -59,6 +58,12 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
 		}
 		write(response, status, error);
+	}
+
+	/** A refusal for now: its status (503, 429) with {@code Retry-After} in whole seconds. */
+	public void write(HttpServletResponse response, RetryLater later) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfter().toSeconds()));
+		write(response, later.status(), later.getError());
 	}
 
 	public void write(HttpServletResponse response, HttpStatus status, OAuth2Error error) throws IOException {

@@ -105,10 +105,8 @@ public class RefreshTokenStore {
 
 	/** Reuse mode: the same token lives on with a new expiry, if it and its family are still active. */
 	public boolean extend(String tokenHash, Instant expiresAt) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc.update(
-				"UPDATE refresh_token SET expires_at = ? WHERE token_hash = ? AND state = 'active'"
-						+ AND_FAMILY_NOT_REVOKED,
-				expiresAt.toEpochMilli(), tokenHash) == 1));
+		return updatesLiveToken("UPDATE refresh_token SET expires_at = ? WHERE token_hash = ? AND state = 'active'",
+				expiresAt.toEpochMilli(), tokenHash);
 	}
 
 	/**
@@ -117,10 +115,14 @@ public class RefreshTokenStore {
 	 * after it waits for this call (the retry's answer is then already decided).
 	 */
 	public boolean confirmActive(String tokenHash) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc.update(
-				"UPDATE refresh_token SET state = state WHERE token_hash = ? AND state = 'active'"
-						+ AND_FAMILY_NOT_REVOKED,
-				tokenHash) == 1));
+		return updatesLiveToken("UPDATE refresh_token SET state = state WHERE token_hash = ? AND state = 'active'",
+				tokenHash);
+	}
+
+	/** One conditional write of a live token of a live family, as its own durable transaction. */
+	private boolean updatesLiveToken(String update, Object... arguments) {
+		return Boolean.TRUE.equals(this.transactions
+			.execute((status) -> this.jdbc.update(update + AND_FAMILY_NOT_REVOKED, arguments) == 1));
 	}
 
 	/** Revokes a family and every refresh token in it; revoking twice keeps the first reason. */
