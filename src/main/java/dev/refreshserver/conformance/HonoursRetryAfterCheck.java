@@ -13,22 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(90)
-class HonoursRetryAfterCheck implements ConformanceCheck {
+class HonoursRetryAfterCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "honours-retry-after";
-	}
-
-	@Override
-	public String title() {
-		return "Waits as long as Retry-After says";
-	}
-
-	@Override
-	public String hint() {
-		return "After a 429 or 503 with Retry-After, wait at least that many seconds before the next attempt (and back "
-				+ "off exponentially when there is none); keep using the current access token until then if it is still valid.";
+	HonoursRetryAfterCheck() {
+		super("honours-retry-after", "Waits as long as Retry-After says",
+				"After a 429 or 503 with Retry-After, wait at least that many seconds before the next attempt (and back "
+					+ "off exponentially when there is none); keep using the current access token until then if it is still valid.");
 	}
 
 	@Override
@@ -50,6 +40,8 @@ class HonoursRetryAfterCheck implements ConformanceCheck {
 				}
 			}
 		}
-		return verdict(given > 0, failures, List.of(Outcomes.count(given, "answer", "answers") + " with Retry-After, each waited out"));
+		return verdict(given > 0, failures,
+				List.of(Outcomes.count(given, "answer", "answers")
+						+ " with Retry-After, each waited out"));
 	}
 }

@@ -50,8 +50,7 @@ class ConformanceApiTest extends ServerTest {
 
 	@AfterEach
 	void clearScenarios() {
-		this.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.base() + "/admin/scenarios"))
-			.DELETE(), "Authorization", ADMIN);
+		Reports.clearScenarios(this.http);
 	}
 
 	@Test
@@ -121,7 +120,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void presentingATokenAgainAfterInvalidGrantFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "invalid_grant");
+		Reports.script(this.http, "demo-client", "action", "invalid_grant");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).error()).isEqualTo("invalid_grant");
 		JsonNode stopped = report(this.http, "demo-client");
@@ -134,7 +133,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void afterAResponseWithoutRefreshTokenTheOldTokenMustBePresentedAgain() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "omit_refresh_token");
+		Reports.script(this.http, "demo-client", "action", "omit_refresh_token");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).json().has("refresh_token")).isFalse();
 		this.clock.advance(DUE);
@@ -143,7 +142,7 @@ class ConformanceApiTest extends ServerTest {
 
 		Reports.reset(this.http, "demo-client");
 		String kept = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "omit_refresh_token");
+		Reports.script(this.http, "demo-client", "action", "omit_refresh_token");
 		this.clock.advance(DUE);
 		this.http.refresh(kept);
 		this.clock.advance(DUE);
@@ -155,7 +154,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void retryingBeforeRetryAfterHasPassedOnTheServerClockFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "temporarily_unavailable", "retry_after", "30", "times", "2");
+		Reports.script(this.http, "demo-client", "action", "temporarily_unavailable", "retry_after", "30", "times", "2");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).status()).isEqualTo(503);
 		this.clock.advance(Duration.ofSeconds(31));
@@ -170,7 +169,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void afterALostResponseTheGraceWindowGivesTheSuccessorAndTheClientRecovers() {
 		String token = this.http.mintRefreshToken("grace-client", "read");
-		script("client_id", "grace-client", "action", "lost_response");
+		Reports.script(this.http, "grace-client", "action", "lost_response");
 		this.clock.advance(DUE);
 		assertThatThrownBy(() -> this.http.refresh("grace-client", "grace-secret", token, null))
 			.isInstanceOf(UncheckedIOException.class);
@@ -178,17 +177,13 @@ class ConformanceApiTest extends ServerTest {
 		assertThat(retried.status()).as("the grace window hands back the successor: %s", retried).isEqualTo(200);
 		HttpResponseView next = this.http.refresh("grace-client", "grace-secret", retried.field("refresh_token"), null);
 		assertThat(next.status()).isEqualTo(200);
-		JsonNode report = report(this.http, "grace-client");
-		assertThat(failed(report)).isEmpty();
-		assertThat(statuses(report)).containsEntry("recovers-after-lost-response", "pass")
-			.containsEntry("newest-token-only", "pass");
-		assertThat(evidence(report, "recovers-after-lost-response")).contains("got its successor");
+		Reports.assertRecoveredThroughTheGraceWindow(report(this.http, "grace-client"));
 	}
 
 	@Test
 	void loopingOnADeadTokenAfterALostResponseFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "lost_response");
+		Reports.script(this.http, "demo-client", "action", "lost_response");
 		this.clock.advance(DUE);
 		assertThatThrownBy(() -> this.http.refresh(token)).isInstanceOf(UncheckedIOException.class);
 		for (int i = 0; i < 3; i++) {
@@ -274,9 +269,4 @@ class ConformanceApiTest extends ServerTest {
 				.filter("not_observed"::equals).count());
 	}
 
-	private void script(String... pairs) {
-		java.util.Map<String, String> form = ServerHttp.form("client_id", "demo-client");
-		form.putAll(ServerHttp.form(pairs));
-		assertThat(this.http.postForm("/admin/scenarios", form, "Authorization", ADMIN).status()).isEqualTo(201);
-	}
 }
