@@ -43,7 +43,7 @@ class ConformanceApiTest extends ServerTest {
 
 	@BeforeEach
 	void freshObservation() {
-		for (String client : List.of("demo-client", "grace-client", "other-client")) {
+		for (String client : List.of("demo-client", "grace-client", "other-client", "webex-client")) {
 			Reports.reset(this.http, client);
 		}
 	}
@@ -178,6 +178,37 @@ class ConformanceApiTest extends ServerTest {
 		HttpResponseView next = this.http.refresh("grace-client", "grace-secret", retried.field("refresh_token"), null);
 		assertThat(next.status()).isEqualTo(200);
 		Reports.assertRecoveredThroughTheGraceWindow(report(this.http, "grace-client"));
+	}
+
+	@Test
+	void aRetryInsideTheGraceWindowIsNotReuseButOneAfterItIs() {
+		String first = this.http.mintRefreshToken("grace-client", "read");
+		this.clock.advance(DUE);
+		String successor = this.http.refresh("grace-client", "grace-secret", first, null).field("refresh_token");
+		HttpResponseView retried = this.http.refresh("grace-client", "grace-secret", first, null);
+		assertThat(retried.field("refresh_token")).as("the grace window's answer").isEqualTo(successor);
+		JsonNode graceRetry = report(this.http, "grace-client");
+		assertThat(failed(graceRetry)).isEmpty();
+		assertThat(statuses(graceRetry)).containsEntry("newest-token-only", "pass");
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.http.refresh("grace-client", "grace-secret", first, null).error()).isEqualTo("invalid_grant");
+		assertThat(failed(report(this.http, "grace-client"))).containsExactly("newest-token-only");
+	}
+
+	@Test
+	void aJsonBodyTheClientsProfileAcceptsIsReadLikeAForm() {
+		String token = this.http.mintRefreshToken("webex-client", "spark:all");
+		Reports.script(this.http, "webex-client", "action", "invalid_grant");
+		String body = "{\"grant_type\":\"refresh_token\",\"client_id\":\"webex-client\","
+				+ "\"client_secret\":\"webex-secret\",\"refresh_token\":\"" + token + "\"}";
+		assertThat(this.http.post("/oauth2/token", "application/json", body).error()).isEqualTo("invalid_grant");
+		assertThat(this.http.post("/oauth2/token", "application/json", body).status()).isEqualTo(200);
+		JsonNode report = report(this.http, "webex-client");
+		assertThat(failed(report)).as("the token was read from the JSON body").containsExactly("stops-after-invalid-grant");
+		assertThat(statuses(report)).containsEntry("post-form-encoded", "pass");
+		assertThat(report.get("facts").get("auth_method").asString()).isEqualTo("client_secret_post");
+		assertThat(report.toString()).doesNotContain(token, "webex-secret");
 	}
 
 	@Test
