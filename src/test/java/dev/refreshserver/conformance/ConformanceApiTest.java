@@ -16,6 +16,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
+import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
@@ -43,7 +45,7 @@ class ConformanceApiTest extends ServerTest {
 
 	@BeforeEach
 	void freshObservation() {
-		for (String client : List.of("demo-client", "grace-client", "other-client", "webex-client")) {
+		for (String client : List.of("demo-client", "demo-public", "grace-client", "other-client", "webex-client")) {
 			Reports.reset(this.http, client);
 		}
 	}
@@ -194,6 +196,29 @@ class ConformanceApiTest extends ServerTest {
 		this.clock.advance(Duration.ofSeconds(31));
 		assertThat(this.http.refresh("grace-client", "grace-secret", first, null).error()).isEqualTo("invalid_grant");
 		assertThat(failed(report(this.http, "grace-client"))).containsExactly("newest-token-only");
+	}
+
+	@Test
+	void theRefreshTokenOfARedeemedCodeStartsAChain() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = Browser.authorize(this.http, "demo-public", "read", verifier);
+		HttpResponseView redeemed = this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "authorization_code",
+				"code", code, "redirect_uri", Browser.REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
+		String first = redeemed.field("refresh_token");
+		String token = first;
+		for (int i = 0; i < 2; i++) {
+			this.clock.advance(DUE);
+			token = this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "refresh_token", "refresh_token",
+					token, "client_id", "demo-public")).field("refresh_token");
+		}
+		assertThat(this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "refresh_token", "refresh_token",
+				first, "client_id", "demo-public")).error()).isEqualTo("invalid_grant");
+		JsonNode report = report(this.http, "demo-public");
+		assertThat(report.get("observed_requests").asInt()).as("the code redemption counts").isEqualTo(4);
+		assertThat(failed(report)).containsExactly("newest-token-only");
+		assertThat(report.get("facts").get("auth_method").asString()).isEqualTo("none");
+		assertThat(report.get("facts").get("basic_encoding").isNull()).isTrue();
+		assertThat(report.toString()).doesNotContain(code, verifier, first);
 	}
 
 	@Test

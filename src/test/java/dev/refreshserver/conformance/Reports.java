@@ -62,7 +62,11 @@ final class Reports {
 	}
 
 	static List<String> failed(JsonNode report) {
-		return statuses(report).entrySet().stream().filter((e) -> e.getValue().equals("fail")).map(Map.Entry::getKey).toList();
+		return statuses(report).entrySet()
+			.stream()
+			.filter((check) -> check.getValue().equals("fail"))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	static String evidence(JsonNode report, String checkId) {
