@@ -1,5 +1,6 @@
 package dev.refreshserver.conformance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * After a 429 or 503 with {@code Retry-After}, no request for that grant arrives before the
- * given seconds have passed on the server clock.
+ * After a 429 or 503 with {@code Retry-After}, no request for that grant (for any grant, when the
+ * refusal concerned none) arrives before the given seconds have passed on the server clock.
  */
 @Component
 @Order(90)
@@ -33,9 +34,10 @@ class HonoursRetryAfterCheck extends ConformanceCheck {
 			String family = traffic.familyOf(refused);
 			Instant allowed = refused.end().plus(refused.retryAfter());
 			for (Observation later : traffic.tokenRequests()) {
-				boolean sameGrant = (family != null) ? family.equals(traffic.familyOf(later)) : later.number() > refused.number();
+				// a refusal that concerned no grant (e.g. a lockout) holds for every request of the client
+				boolean sameGrant = family == null || family.equals(traffic.familyOf(later));
 				if (sameGrant && later.start().isAfter(refused.end()) && later.start().isBefore(allowed)) {
-					failures.add(later.label() + " came " + Times.format(java.time.Duration.between(refused.end(), later.start()))
+					failures.add(later.label() + " came " + Times.format(Duration.between(refused.end(), later.start()))
 							+ " after " + refused.label() + " was told Retry-After " + refused.retryAfter().toSeconds() + " s");
 				}
 			}

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +39,6 @@ import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
-import static dev.refreshserver.conformance.Reports.ADMIN;
 import static dev.refreshserver.conformance.Reports.evidence;
 import static dev.refreshserver.conformance.Reports.failed;
 import static dev.refreshserver.conformance.Reports.report;

@@ -276,6 +276,25 @@ class ConformanceApiTest extends ServerTest {
 	}
 
 	@Test
+	void basicCredentialsWithCharactersTheTwoEncodingsWriteDifferentlyShowWhichOneTheClientUses() {
+		assertThat(basicEncodingOf("demo-client:wrong secret/1")).startsWith("RFC 7617");
+		assertThat(basicEncodingOf("demo-client:wrong+secret%2F1")).startsWith("RFC 6749");
+		assertThat(basicEncodingOf("demo-client:wrong-secret")).startsWith("cannot be told");
+	}
+
+	/** What the report says of a client that sent these Basic credentials (refused or not, it is observed). */
+	private String basicEncodingOf(String credentials) {
+		Reports.reset(this.http, "demo-client");
+		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+		HttpResponseView refused = this.http.postForm("/oauth2/token",
+				ServerHttp.form("grant_type", "client_credentials"), "Authorization", basic);
+		assertThat(refused.status()).isEqualTo(401);
+		JsonNode report = report(this.http, "demo-client");
+		assertThat(report.toString()).doesNotContain("wrong");
+		return report.get("facts").get("basic_encoding").asString();
+	}
+
+	@Test
 	void deleteStartsAFreshObservation() {
 		this.http.refresh(this.http.mintRefreshToken("demo-client", "read"));
 		assertThat(report(this.http, "demo-client").get("observed_requests").asInt()).isEqualTo(1);
