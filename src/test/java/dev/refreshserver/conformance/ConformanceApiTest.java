@@ -120,6 +120,26 @@ class ConformanceApiTest extends ServerTest {
 	}
 
 	@Test
+	void aCheckShowsTenPiecesOfEvidenceAndCountsTheRest() {
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		for (int i = 0; i < 14; i++) {
+			token = this.http.refresh(token).field("refresh_token");
+		}
+		JsonNode cadence = report(this.http, "demo-client").get("checks").get(CHECK_IDS.indexOf("refresh-cadence"));
+		assertThat(cadence.get("status").asString()).isEqualTo("fail");
+		assertThat(cadence.get("evidence")).hasSize(11);
+		assertThat(cadence.get("evidence").get(0).asString()).startsWith("threshold: 3 refreshes in a row");
+		assertThat(cadence.get("evidence").get(10).asString()).isEqualTo("... and 2 more");
+	}
+
+	@Test
+	void anUnknownFormatIsABadRequest() {
+		HttpResponseView unknown = this.http.get("/admin/conformance/demo-client?format=csv", "Authorization", ADMIN);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.error()).isEqualTo("invalid_request");
+	}
+
+	@Test
 	void presentingATokenAgainAfterInvalidGrantFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
 		Reports.script(this.http, "demo-client", "action", "invalid_grant");
