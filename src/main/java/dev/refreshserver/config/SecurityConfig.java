@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -52,6 +51,7 @@ import dev.refreshserver.token.IntrospectionProvider;
 import dev.refreshserver.token.RevocationProvider;
 import dev.refreshserver.token.ServerMetadata;
 import dev.refreshserver.token.TokenResponseWriter;
+import dev.refreshserver.web.LoginController;
 
 /**
  * Spring Authorization Server keeps its filter chain, endpoints, client authentication and
@@ -141,17 +141,19 @@ public class SecurityConfig {
 	 * Login page for the dev users, health and metrics, the admin API (guarded by its own
 	 * filter), and every other path. Nothing here needs a signed-in user (the authorization
 	 * endpoint that does is in the first chain), so a path that does not exist reaches the
-	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the login
-	 * session: signing in and out.
+	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the session:
+	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground).
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain applicationChain(HttpSecurity http) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
-			.formLogin(Customizer.withDefaults())
+			// our page in the one look (web/LoginController); Spring Security still checks the form
+			.formLogin((login) -> login.loginPage(LoginController.PATH))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
-					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"))));
+					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"),
+					paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"))));
 		return http.build();
 	}
 
