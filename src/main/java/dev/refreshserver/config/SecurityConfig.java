@@ -51,6 +51,7 @@ import dev.refreshserver.token.IntrospectionProvider;
 import dev.refreshserver.token.RevocationProvider;
 import dev.refreshserver.token.ServerMetadata;
 import dev.refreshserver.token.TokenResponseWriter;
+import dev.refreshserver.web.AuthorizationErrorHandler;
 import dev.refreshserver.web.LoginController;
 
 /**
@@ -68,7 +69,7 @@ public class SecurityConfig {
 			ScriptedRefreshGrant refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
 			AuthorizationServerSettings settings, VerifiedSecretCache passwordEncoder, ClientLockouts lockouts,
-			TokenAudit audit) {
+			TokenAudit audit, RefreshProperties properties) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -102,7 +103,9 @@ public class SecurityConfig {
 						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 							codeRequests.setAuthenticationValidator(new AuthorizationRequestRules());
 						}
-					})))
+					}))
+					// a refusal that cannot go back to the client gets a page naming the failed check
+					.errorResponseHandler(new AuthorizationErrorHandler(clients, properties.admin().enabled())))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
