@@ -1,5 +1,6 @@
 package dev.refreshserver.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -149,14 +150,18 @@ public class SecurityConfig {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http) {
+	SecurityFilterChain applicationChain(HttpSecurity http, RefreshProperties properties) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> forms = new ArrayList<>(List.of(paths.matcher(HttpMethod.POST, "/login"),
+				paths.matcher(HttpMethod.POST, "/logout")));
+		if (properties.admin().enabled()) {
+			// the dev pages exist only then; otherwise their paths are unknown paths like any other (404)
+			forms.addAll(List.of(paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**")));
+		}
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			// our page in the one look (web/LoginController); Spring Security still checks the form
 			.formLogin((login) -> login.loginPage(LoginController.PATH))
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
-					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"),
-					paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"))));
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(forms)));
 		return http.build();
 	}
 
