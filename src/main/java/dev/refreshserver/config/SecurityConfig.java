@@ -53,6 +53,7 @@ import dev.refreshserver.token.RevocationProvider;
 import dev.refreshserver.token.ServerMetadata;
 import dev.refreshserver.token.TokenResponseWriter;
 import dev.refreshserver.web.AuthorizationErrorHandler;
+import dev.refreshserver.web.ConsentController;
 import dev.refreshserver.web.LoginController;
 
 /**
@@ -106,7 +107,8 @@ public class SecurityConfig {
 						}
 					}))
 					// a refusal that cannot go back to the client gets a page naming the failed check
-					.errorResponseHandler(new AuthorizationErrorHandler(clients, properties.admin().enabled())))
+					.errorResponseHandler(new AuthorizationErrorHandler(clients, properties.admin().enabled()))
+					.consentPage(ConsentController.PATH))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter

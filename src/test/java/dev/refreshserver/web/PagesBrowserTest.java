@@ -93,6 +93,24 @@ class PagesBrowserTest extends ServerTest {
 	}
 
 	@Test
+	void theConsentPageListsTheRequestedScopesWithTheirMeaning() {
+		browser.open(url("/oauth2/authorize?response_type=code&client_id=consent-client&scope=read%20write&state=xyz"
+				+ "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fcallback"
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+		browser.driver().findElement(By.cssSelector("button.dev-user")).click();
+		browser.clickAndWait(By.cssSelector("#login-form button"));
+
+		assertThat(browser.driver().getCurrentUrl()).contains(ConsentController.PATH);
+		assertThat(texts(By.cssSelector(".scope label"))).containsExactly("read\nRead your data.",
+				"write\nChange your data.");
+		browser.screenshot("consent");
+		browser.assertAccessible();
+		browser.driver().findElement(By.id("scope-write")).click();
+		browser.clickAndWait(By.id("allow"));
+		assertThat(browser.driver().getCurrentUrl()).startsWith("http://127.0.0.1:8080/callback?code=");
+	}
+
+	@Test
 	void anUnknownClientGetsAnAccessiblePageNamingIt() {
 		browser.open(url("/oauth2/authorize?response_type=code&client_id=nope&redirect_uri=http%3A%2F%2Fx.example%2Fcb"
 				+ "&state=xyz"));
