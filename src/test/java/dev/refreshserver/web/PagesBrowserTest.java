@@ -112,6 +112,16 @@ class PagesBrowserTest extends ServerTest {
 	}
 
 	@Test
+	void anUnknownPathGetsAnAccessiblePageInTheSameLook() {
+		browser.open(url("/no-such-page"));
+
+		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("There is nothing at this address");
+		assertThat(browser.driver().findElement(By.className("site-issuer")).getText()).contains(url(""));
+		browser.screenshot("not-found");
+		browser.assertAccessible();
+	}
+
+	@Test
 	void anUnknownClientGetsAnAccessiblePageNamingIt() {
 		browser.open(url("/oauth2/authorize?response_type=code&client_id=nope&redirect_uri=http%3A%2F%2Fx.example%2Fcb"
 				+ "&state=xyz"));
