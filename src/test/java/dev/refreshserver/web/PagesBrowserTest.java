@@ -44,7 +44,10 @@ class PagesBrowserTest extends ServerTest {
 	@Test
 	void theHomePageShowsTheConfigurationOnlyAfterTheAdminTokenIsGiven() {
 		browser.open(url("/"));
-		assertThat(text()).contains("Issuer").contains("/oauth2/jwks").doesNotContain("demo-client");
+		assertThat(text()).contains("Issuer").contains("/oauth2/jwks").doesNotContain("demo-client")
+			.doesNotContain("alice")
+			.doesNotContain("curl");
+		assertThat(browser.driver().findElements(By.id("profile"))).isEmpty();
 		browser.screenshot("home-before-admin-token");
 		browser.assertAccessible();
 
