@@ -156,7 +156,8 @@ public class SecurityConfig {
 			.formLogin((login) -> login.loginPage(LoginController.PATH))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
 					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"),
-					paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"))));
+					paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"),
+					paths.matcher(HttpMethod.POST, "/conformance/**"))));
 		return http.build();
 	}
 
