@@ -1,5 +1,6 @@
 package dev.refreshserver.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -145,19 +146,24 @@ public class SecurityConfig {
 	 * filter), and every other path. Nothing here needs a signed-in user (the authorization
 	 * endpoint that does is in the first chain), so a path that does not exist reaches the
 	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the session:
-	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground).
+	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground, the
+	 * conformance page's resets).
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http) {
+	SecurityFilterChain applicationChain(HttpSecurity http, RefreshProperties properties) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> forms = new ArrayList<>(List.of(paths.matcher(HttpMethod.POST, "/login"),
+				paths.matcher(HttpMethod.POST, "/logout")));
+		if (properties.admin().enabled()) {
+			// the dev pages exist only then; otherwise their paths are unknown paths like any other (404)
+			forms.addAll(List.of(paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"),
+					paths.matcher(HttpMethod.POST, "/conformance/**")));
+		}
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			// our page in the one look (web/LoginController); Spring Security still checks the form
 			.formLogin((login) -> login.loginPage(LoginController.PATH))
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
-					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"),
-					paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"),
-					paths.matcher(HttpMethod.POST, "/conformance/**"))));
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(forms)));
 		return http.build();
 	}
 

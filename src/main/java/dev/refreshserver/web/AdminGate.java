@@ -30,7 +30,7 @@ import dev.refreshserver.config.RefreshProperties;
  * token, never the token, and is compared in constant time.
  *
  * <p>A gated page's controller starts with
- * {@code if (!gate.admitted(request)) return gate.ask(request, response, model);}.
+ * {@code if (!gate.admitted(request)) return gate.ask("/conformance", response, model);}.
  */
 @Component
 public class AdminGate {
@@ -77,13 +77,13 @@ public class AdminGate {
 	}
 
 	/**
-	 * The page that asks for the admin token and then returns to this request's page (401); 404
-	 * outside dev mode.
+	 * The view that asks for the admin token and then returns to {@code page} (401); 404 outside
+	 * dev mode.
 	 */
-	public String ask(HttpServletRequest request, HttpServletResponse response, Model model) {
+	public String ask(String page, HttpServletResponse response, Model model) {
 		requireDevMode();
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		model.addAttribute("next", request.getRequestURI());
+		model.addAttribute("next", AdminGateController.safeNext(page));
 		return "admin-token";
 	}
 
