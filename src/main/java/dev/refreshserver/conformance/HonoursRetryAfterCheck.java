@@ -50,6 +50,6 @@ class HonoursRetryAfterCheck implements ConformanceCheck {
 				}
 			}
 		}
-		return verdict(given > 0, failures, List.of(given + " answers with Retry-After, each waited out"));
+		return verdict(given > 0, failures, List.of(Outcomes.count(given, "answer", "answers") + " with Retry-After, each waited out"));
 	}
 }

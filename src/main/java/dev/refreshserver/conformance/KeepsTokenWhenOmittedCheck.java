@@ -53,7 +53,7 @@ class KeepsTokenWhenOmittedCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(followed > 0, failures,
-				List.of(followed + " responses without refresh_token, each followed by a refresh with the kept token"));
+				List.of(Outcomes.count(followed, "response", "responses") + " without refresh_token, each followed by a refresh with the kept token"));
 	}
 
 	private static Optional<Observation> nextRefresh(ClientTraffic traffic, Observation omitted) {

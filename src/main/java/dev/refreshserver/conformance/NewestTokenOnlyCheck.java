@@ -58,7 +58,7 @@ class NewestTokenOnlyCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(afterRotation > 0, failures,
-				List.of(afterRotation + " refreshes after a rotation, each with the newest token (or a grace-window retry)"));
+				List.of(Outcomes.count(afterRotation, "refresh", "refreshes") + " after a rotation, each with the newest token (or a grace-window retry)"));
 	}
 
 	/** Whether some token of this refresh's family had been rotated before it arrived. */

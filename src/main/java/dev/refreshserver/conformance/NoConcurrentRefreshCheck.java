@@ -52,6 +52,6 @@ class NoConcurrentRefreshCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(observedFamilies > 0, failures,
-				List.of(observedFamilies + " grants refreshed more than once, one refresh at a time"));
+				List.of(Outcomes.count(observedFamilies, "grant", "grants") + " refreshed more than once, one refresh at a time"));
 	}
 }

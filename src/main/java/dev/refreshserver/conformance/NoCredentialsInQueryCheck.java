@@ -39,6 +39,6 @@ class NoCredentialsInQueryCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!requests.isEmpty(), failures,
-				List.of(requests.size() + " token requests, none with a secret or token in the query string"));
+				List.of(Outcomes.count(requests.size(), "token request", "token requests") + ", none with a secret or token in the query string"));
 	}
 }

@@ -42,7 +42,7 @@ class PostFormEncodedCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!requests.isEmpty(), failures,
-				List.of(requests.size() + " token requests, each a POST with a form body or a shape the client's profile accepts"));
+				List.of(Outcomes.count(requests.size(), "token request", "token requests") + ", each a POST with a form body or a shape the client's profile accepts"));
 	}
 
 	private static String wrongShape(Observation request, RequestRules rules) {

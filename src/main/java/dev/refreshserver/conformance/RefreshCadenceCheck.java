@@ -62,7 +62,7 @@ class RefreshCadenceCheck implements ConformanceCheck {
 		}
 		List<String> passes = new ArrayList<>();
 		passes.add(THRESHOLD);
-		passes.add(timed.size() + " refreshes timed against their access token's expiry");
+		passes.add(Outcomes.count(timed.size(), "refresh", "refreshes") + " timed against their access token's expiry");
 		return verdict(!timed.isEmpty(), failures, passes);
 	}
 

@@ -43,6 +43,6 @@ class ScopeWithinGrantCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(decided > 0, failures,
-				List.of(decided + " refreshes granted, each within its grant's scope"));
+				List.of(Outcomes.count(decided, "refresh", "refreshes") + " granted, each within its grant's scope"));
 	}
 }

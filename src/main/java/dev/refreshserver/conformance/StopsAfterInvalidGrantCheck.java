@@ -41,6 +41,6 @@ class StopsAfterInvalidGrantCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!refused.isEmpty(), failures,
-				List.of(refused.size() + " refresh tokens got invalid_grant; none was presented again"));
+				List.of(Outcomes.count(refused.size(), "refresh token", "refresh tokens") + " got invalid_grant; none was presented again"));
 	}
 }

@@ -233,6 +233,19 @@ class ConformanceApiTest extends ServerTest {
 	}
 
 	@Test
+	void aClientsRingKeepsItsLatestThousandRequests() {
+		for (int i = 0; i < ObservationLog.PER_CLIENT + 5; i++) {
+			HttpResponseView issued = this.http.postForm("/oauth2/token",
+					ServerHttp.form("grant_type", "client_credentials", "scope", "read"), "Authorization",
+					ServerHttp.basic("demo-client", "demo-secret"));
+			assertThat(issued.status()).isEqualTo(200);
+		}
+		JsonNode report = report(this.http, "demo-client");
+		assertThat(report.get("observed_requests").asInt()).isEqualTo(ObservationLog.PER_CLIENT);
+		assertThat(evidence(report, "post-form-encoded")).contains(ObservationLog.PER_CLIENT + " token requests");
+	}
+
+	@Test
 	void theJunitFormatParsesWithOneTestcasePerCheck() throws Exception {
 		String token = this.http.mintRefreshToken("demo-client", "read");
 		for (int i = 0; i < 3; i++) {
