@@ -44,7 +44,7 @@ public class ConformancePageController {
 	@GetMapping(PATH)
 	public String page(HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (!this.gate.admitted(request)) {
-			return this.gate.ask(request, response, model);
+			return this.gate.ask(PATH, response, model);
 		}
 		Set<String> observed = this.reports.observedClients();
 		List<ConformanceReport> shown = new ArrayList<>();
@@ -68,7 +68,7 @@ public class ConformancePageController {
 	public String reset(@RequestParam(name = "client_id", required = false) String clientId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (!this.gate.admitted(request)) {
-			return this.gate.ask(request, response, model);
+			return this.gate.ask(PATH, response, model);
 		}
 		if (clientId == null || clientId.isBlank()) {
 			this.reports.observedClients().forEach(this.reports::reset);
