@@ -28,8 +28,11 @@ final class TokenHashes {
 		}
 	}
 
-	/** How evidence names a token. */
+	/**
+	 * How evidence names a token: by the start of its SHA-256, so that a reader can match tokens
+	 * across requests, and nobody mistakes the label for (part of) the token itself.
+	 */
 	static String label(String hash) {
-		return (hash == null) ? "no token" : "token " + hash.substring(0, 8);
+		return (hash == null) ? "no token" : "token #" + hash.substring(0, 8);
 	}
 }
