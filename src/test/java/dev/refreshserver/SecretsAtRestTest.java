@@ -38,7 +38,7 @@ class SecretsAtRestTest extends ServerTest {
 
 		String dump = String.join("\n",
 				new JdbcTemplate(this.dataSource).queryForList("SCRIPT NOPASSWORDS NOSETTINGS", String.class));
-		assertThat(dump).contains("INSERT INTO \"PUBLIC\".\"REFRESH_TOKEN\"");
+		assertThat(dump).contains("INSERT INTO \"PUBLIC\".\"TOKEN_FAMILY\"");
 		byte[] files = readDataFiles();
 		for (String secret : secrets) {
 			assertThat(dump).doesNotContain(secret);
