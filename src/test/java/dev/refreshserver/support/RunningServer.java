@@ -75,6 +75,11 @@ public final class RunningServer implements AutoCloseable {
 		return this.context.getBean(ServerClock.class);
 	}
 
+	/** A bean of the running server, for tests that look at its state directly (e.g. the store). */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		this.context.close();
