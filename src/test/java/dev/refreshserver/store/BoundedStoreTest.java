@@ -70,6 +70,33 @@ class BoundedStoreTest extends ServerTest {
 		assertFamilyRevoked(issued.get(issued.size() - 1));
 	}
 
+	@Test
+	void aRefreshExecutesOneReadAndOneWriteOfTheFamilyRow() {
+		String token = this.http.refresh(this.http.mintRefreshToken("demo-client", "read")).field("refresh_token");
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		// H2 counts the executions of each statement while QUERY_STATISTICS is on; switching it on anew clears them
+		jdbc.execute("SET QUERY_STATISTICS FALSE");
+		jdbc.execute("SET QUERY_STATISTICS TRUE");
+		try {
+			assertThat(this.http.refresh(token).status()).isEqualTo(200);
+			List<Map<String, Object>> executed = jdbc.queryForList("""
+					SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+					WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""");
+
+			assertThat(executed).hasSize(2).allSatisfy((statement) -> {
+				assertThat(statement.get("EXECUTION_COUNT")).isEqualTo(1);
+				assertThat(statement.get("SQL_STATEMENT").toString()).contains("token_family").contains("WHERE id = ?");
+			});
+			assertThat(executed).anySatisfy((statement) -> assertThat(statement.get("SQL_STATEMENT").toString())
+				.startsWith("SELECT"));
+			assertThat(executed).anySatisfy((statement) -> assertThat(statement.get("SQL_STATEMENT").toString())
+				.startsWith("UPDATE").contains("AND generation = ? AND revoked_at IS NULL"));
+		}
+		finally {
+			jdbc.execute("SET QUERY_STATISTICS FALSE");
+		}
+	}
+
 	/** The minted token and every successor of {@code count} rotations, in order. */
 	private List<String> rotations(int count) {
 		List<String> issued = new ArrayList<>();
