@@ -74,14 +74,16 @@ class BoundedStoreTest extends ServerTest {
 	void aRefreshExecutesOneReadAndOneWriteOfTheFamilyRow() {
 		String token = this.http.refresh(this.http.mintRefreshToken("demo-client", "read")).field("refresh_token");
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		// H2 counts the executions of each statement while QUERY_STATISTICS is on; switching it on anew clears them
+		// H2 counts the executions of each statement while QUERY_STATISTICS is on; switching it on anew clears
+		// them. COMMIT is left out: the transaction's commit, and the one H2 records when the connection
+		// goes back to auto-commit, are calls inside this process, not statements of the refresh.
 		jdbc.execute("SET QUERY_STATISTICS FALSE");
 		jdbc.execute("SET QUERY_STATISTICS TRUE");
 		try {
 			assertThat(this.http.refresh(token).status()).isEqualTo(200);
 			List<Map<String, Object>> executed = jdbc.queryForList("""
 					SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS
-					WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""");
+					WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%' AND SQL_STATEMENT <> 'COMMIT'""");
 
 			assertThat(executed).hasSize(2).allSatisfy((statement) -> {
 				assertThat(statement.get("EXECUTION_COUNT")).isEqualTo(1);
