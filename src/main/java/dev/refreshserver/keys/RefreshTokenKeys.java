@@ -22,8 +22,8 @@ import dev.refreshserver.config.RefreshProperties;
 /**
  * The HMAC-SHA256 keys that authenticate refresh tokens ({@code keys/refresh-token.keys}, 0600):
  * one line {@code <id> <base64 key>} per key, ids 1 to 255, the last line the key new tokens are
- * made with. Every key in the file verifies, so rotating is appending a line (or calling
- * {@link #rotate()}): tokens made under older keys keep working until their key is removed. A
+ * made with. Every key in the file verifies, so rotating is appending a line (docs/storage.md,
+ * "Keys"): tokens made under older keys keep working until their key is removed. A
  * token naming an id this instance does not know makes it re-read the file (at most every two
  * seconds), so instances sharing {@code keys/} accept each other's new key at once.
  */
@@ -51,6 +51,7 @@ public class RefreshTokenKeys {
 			KeyFiles.writePrivate(this.file, line(1, freshKey()));
 		}
 		this.keys = read(this.file);
+		this.nextReload = System.nanoTime();
 	}
 
 	/** The id of the key new tokens are made with. */
@@ -64,7 +65,7 @@ public class RefreshTokenKeys {
 	 */
 	public byte[] mac(int id, byte[] data, int length) {
 		Key key = this.keys.byId.get(id);
-		if (key == null && System.nanoTime() - this.nextReload > 0) {
+		if (key == null && System.nanoTime() - this.nextReload >= 0) {
 			reload();
 			key = this.keys.byId.get(id);
 		}
@@ -84,23 +85,6 @@ public class RefreshTokenKeys {
 		byte[] expected = mac(id, data, length);
 		return expected != null && data.length == length + MAC_BYTES
 				&& MessageDigest.isEqual(expected, Arrays.copyOfRange(data, length, length + MAC_BYTES));
-	}
-
-	/**
-	 * Adds a new key that makes every token from now on; the others keep verifying. Ids wrap
-	 * after 255: the key 255 rotations old is then replaced.
-	 */
-	public synchronized int rotate() throws IOException {
-		reload();
-		int id = this.keys.currentId % 255 + 1;
-		Map<Integer, String> lines = new LinkedHashMap<>(this.keys.encoded);
-		lines.remove(id);
-		lines.put(id, Base64.getEncoder().encodeToString(freshKey()));
-		StringBuilder content = new StringBuilder();
-		lines.forEach((keyId, key) -> content.append(keyId).append(' ').append(key).append('\n'));
-		KeyFiles.writePrivate(this.file, content.toString());
-		this.keys = read(this.file);
-		return id;
 	}
 
 	private synchronized void reload() {
@@ -125,7 +109,6 @@ public class RefreshTokenKeys {
 
 	private static Keys read(Path file) throws IOException {
 		Map<Integer, Key> byId = new LinkedHashMap<>();
-		Map<Integer, String> encoded = new LinkedHashMap<>();
 		int current = 0;
 		for (String line : Files.readAllLines(file)) {
 			String trimmed = line.trim();
@@ -141,19 +124,16 @@ public class RefreshTokenKeys {
 			if (secret.length < MAC_BYTES) {
 				throw new IllegalStateException(file + ": key " + id + " is shorter than 256 bits");
 			}
-			byId.remove(id);
-			encoded.remove(id);
 			byId.put(id, new Key(secret));
-			encoded.put(id, parts[1]);
 			current = id;
 		}
 		if (current == 0) {
 			throw new IllegalStateException(file + " holds no key");
 		}
-		return new Keys(Map.copyOf(byId), encoded, current);
+		return new Keys(Map.copyOf(byId), current);
 	}
 
-	private record Keys(Map<Integer, Key> byId, Map<Integer, String> encoded, int currentId) {
+	private record Keys(Map<Integer, Key> byId, int currentId) {
 	}
 
 	/** One key, with a MAC instance per thread (a {@link Mac} is not thread safe). */

@@ -113,7 +113,8 @@ public class StorePurge {
 		List<String> revoked = new ArrayList<>();
 		List<String> sealed = new ArrayList<>();
 		for (FamilyRow row : rows) {
-			if (row.revokedAt == null && (before(row.expiresAt, cutoffs.expired) || before(row.tokenExpiresAt, cutoffs.expired))) {
+			boolean ended = before(row.expiresAt, cutoffs.expired) || before(row.tokenExpiresAt, cutoffs.expired);
+			if (row.revokedAt == null && ended) {
 				expired.add(row.id);
 			}
 			else if (row.revokedAt != null && row.revokedAt <= cutoffs.revoked) {
@@ -133,7 +134,8 @@ public class StorePurge {
 			int legacy = updateIn("DELETE FROM refresh_token WHERE family_id IN", gone);
 			int expiredCount = updateIn("""
 					DELETE FROM token_family WHERE revoked_at IS NULL
-					AND ((expires_at IS NOT NULL AND expires_at <= ?) OR (token_expires_at IS NOT NULL AND token_expires_at <= ?))
+					AND ((expires_at IS NOT NULL AND expires_at <= ?)
+					     OR (token_expires_at IS NOT NULL AND token_expires_at <= ?))
 					AND id IN""", expired, cutoffs.expired, cutoffs.expired);
 			int revokedCount = updateIn("DELETE FROM token_family WHERE revoked_at <= ? AND id IN", revoked,
 					cutoffs.revoked);

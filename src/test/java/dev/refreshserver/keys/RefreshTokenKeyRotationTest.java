@@ -1,6 +1,5 @@
 package dev.refreshserver.keys;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,7 @@ class RefreshTokenKeyRotationTest {
 		}
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
 		assertThat(keyId(token)).isEqualTo(1);
-		byte[] fresh = new byte[32];
-		new SecureRandom().nextBytes(fresh);
-		Files.writeString(keys, "2 " + Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.APPEND);
+		Files.writeString(keys, "2 " + randomKey() + "\n", StandardOpenOption.APPEND);
 
 		try (RunningServer second = RunningServer.start(this.state)) {
 			ServerHttp http = second.http();
@@ -54,23 +51,28 @@ class RefreshTokenKeyRotationTest {
 	}
 
 	@Test
-	void rotatingWritesANewCurrentKeyAndKeepsTheOld() throws Exception {
-		RefreshTokenKeys keys = keysIn(this.state.resolve("keys"));
+	void aTokenIsVerifiedOnlyUnderTheKeyItNames() throws Exception {
+		Path directory = this.state.resolve("keys");
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve(RefreshTokenKeys.FILE_NAME),
+				"1 " + randomKey() + "\n2 " + randomKey() + "\n");
+		RefreshTokenKeys keys = new RefreshTokenKeys(new RefreshProperties(null, null, directory, null, null, false,
+				null, null, null, null, null, null, null));
 		byte[] data = "generation 7 of some family".getBytes(StandardCharsets.UTF_8);
 		byte[] signed = Arrays.copyOf(data, data.length + RefreshTokenKeys.MAC_BYTES);
 		System.arraycopy(keys.mac(1, data, data.length), 0, signed, data.length, RefreshTokenKeys.MAC_BYTES);
 
-		assertThat(keys.rotate()).isEqualTo(2);
-
 		assertThat(keys.currentId()).isEqualTo(2);
 		assertThat(keys.verify(1, signed, data.length)).isTrue();
 		assertThat(keys.verify(2, signed, data.length)).isFalse();
-		assertThat(keysIn(this.state.resolve("keys")).currentId()).as("read again from the file").isEqualTo(2);
+		assertThat(keys.verify(3, signed, data.length)).isFalse();
+		assertThat(keys.mac(3, data, data.length)).isNull();
 	}
 
-	private static RefreshTokenKeys keysIn(Path directory) throws IOException {
-		return new RefreshTokenKeys(new RefreshProperties(null, null, directory, null, null, false, null, null, null,
-				null, null, null, null));
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 	private static int keyId(String token) {

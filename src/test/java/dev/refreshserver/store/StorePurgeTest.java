@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.Postgres;
 import dev.refreshserver.support.RunningServer;
 import dev.refreshserver.support.ServerHttp;
 
@@ -33,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The purge, by the server clock, removes exactly the families past their idle or absolute
  * expiry and those revoked longer ago than the retention, plus expired codes and sessions, while
  * live families refresh without a single error. A server of its own, so every row is accounted
- * for (the standard profile: access 10 min, idle 30 days, absolute 365 days; retention 7 days).
+ * for (the standard profile: access 10 min, idle 30 days, absolute 365 days; retention 7 days), on
+ * H2 and on PostgreSQL.
  */
 class StorePurgeTest {
 
@@ -42,9 +46,14 @@ class StorePurgeTest {
 	@TempDir
 	Path state;
 
-	@Test
-	void purgeRemovesExactlyTheExpiredAndLongRevokedFamiliesUnderRefreshLoad() throws Exception {
-		try (RunningServer server = RunningServer.start(this.state, "--refresh.purge.batch-size=3")) {
+	@ParameterizedTest
+	@ValueSource(strings = { "H2", "PostgreSQL" })
+	void purgeRemovesExactlyTheExpiredAndLongRevokedFamiliesUnderRefreshLoad(String database) throws Exception {
+		List<String> switches = new ArrayList<>(List.of("--refresh.purge.batch-size=3"));
+		if (database.equals("PostgreSQL")) {
+			switches.addAll(Postgres.switches(Postgres.freshDatabase()));
+		}
+		try (RunningServer server = RunningServer.start(this.state, switches)) {
 			ServerHttp http = server.http();
 			JdbcTemplate jdbc = new JdbcTemplate(server.bean(DataSource.class));
 			List<String> idle = mint(http, 10);
@@ -68,10 +77,12 @@ class StorePurgeTest {
 			kept.addAll(families(revokedRecently));
 
 			AtomicBoolean loading = new AtomicBoolean(true);
+			AtomicInteger refreshes = new AtomicInteger();
 			ExecutorService load = Executors.newFixedThreadPool(live.size());
 			List<Future<List<String>>> errors = new ArrayList<>();
 			for (String token : live) {
-				errors.add(load.submit(() -> refreshWhile(new ServerHttp(http.base(), null), token, loading)));
+				ServerHttp client = new ServerHttp(http.base(), null);
+				errors.add(load.submit(() -> refreshWhile(client, token, loading, refreshes)));
 			}
 			Thread.sleep(300);
 			HttpResponseView purge = http.postForm("/admin/purge", form(), "Authorization", ADMIN);
@@ -84,6 +95,7 @@ class StorePurgeTest {
 			load.shutdownNow();
 
 			assertThat(failures).as("refreshes of live families during the purge").isEmpty();
+			assertThat(refreshes.get()).as("refreshes of live families during the purge").isGreaterThan(live.size());
 			assertThat(purge.status()).as(purge.toString()).isEqualTo(200);
 			JsonNode report = purge.json();
 			assertThat(report.get("expiredFamilies").asInt()).isEqualTo(13);
@@ -104,7 +116,8 @@ class StorePurgeTest {
 	}
 
 	/** Refreshes one family over and over until told to stop; returns every failure. */
-	private static List<String> refreshWhile(ServerHttp http, String first, AtomicBoolean loading) {
+	private static List<String> refreshWhile(ServerHttp http, String first, AtomicBoolean loading,
+			AtomicInteger refreshes) {
 		List<String> failures = new ArrayList<>();
 		String token = first;
 		while (loading.get()) {
@@ -114,6 +127,7 @@ class StorePurgeTest {
 				return failures;
 			}
 			token = response.field("refresh_token");
+			refreshes.incrementAndGet();
 		}
 		return failures;
 	}
