@@ -15,7 +15,10 @@ ALTER TABLE token_family ADD COLUMN successor_sealed VARCHAR(300);
 
 -- Upgrade: the live token of a family issued before this change (a row of refresh_token) becomes
 -- generation 0 of its family; its own row stays for the lookup of such tokens, which have no
--- family id in them. refresh_token gets no new rows from here on.
+-- family id in them. refresh_token gets no new rows from here on. Two indexes serve only the
+-- statements below (a family may have tens of thousands of rotated rows) and go at the end.
+CREATE INDEX refresh_token_upgrade_active ON refresh_token (family_id, state);
+CREATE INDEX refresh_token_upgrade_successor ON refresh_token (successor_hash);
 UPDATE token_family SET
     generation = (SELECT 0 FROM refresh_token t WHERE t.family_id = token_family.id AND t.state = 'active'),
     token_hash = (SELECT t.token_hash FROM refresh_token t
@@ -28,12 +31,15 @@ UPDATE token_family SET
 -- A grace window running at the upgrade goes on: the predecessor of the live token, with its seal.
 UPDATE token_family SET
     predecessor_hash = (SELECT p.token_hash FROM refresh_token p
-                        WHERE p.family_id = token_family.id AND p.successor_hash = token_family.token_hash
-                  AND p.successor_sealed IS NOT NULL),
+                        WHERE p.successor_hash = token_family.token_hash AND p.family_id = token_family.id
+                          AND p.successor_sealed IS NOT NULL),
     rotated_at = (SELECT p.rotated_at FROM refresh_token p
-                  WHERE p.family_id = token_family.id AND p.successor_hash = token_family.token_hash
-                  AND p.successor_sealed IS NOT NULL),
+                  WHERE p.successor_hash = token_family.token_hash AND p.family_id = token_family.id
+                    AND p.successor_sealed IS NOT NULL),
     successor_sealed = (SELECT p.successor_sealed FROM refresh_token p
-                        WHERE p.family_id = token_family.id AND p.successor_hash = token_family.token_hash
-                  AND p.successor_sealed IS NOT NULL)
+                        WHERE p.successor_hash = token_family.token_hash AND p.family_id = token_family.id
+                          AND p.successor_sealed IS NOT NULL)
 WHERE token_hash IS NOT NULL;
+
+DROP INDEX refresh_token_upgrade_active;
+DROP INDEX refresh_token_upgrade_successor;

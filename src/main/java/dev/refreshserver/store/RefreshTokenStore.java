@@ -45,6 +45,9 @@ public class RefreshTokenStore {
 
 	private final TransactionTemplate transactions;
 
+	/** Whether {@code refresh_token} held rows when first looked at (null: not yet); see {@link #findLegacyFamilyId}. */
+	private volatile Boolean legacyRows;
+
 	public RefreshTokenStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -76,6 +79,14 @@ public class RefreshTokenStore {
 	 * {@code refresh_token}, kept from the upgrade; none are written any more).
 	 */
 	public Optional<String> findLegacyFamilyId(String tokenHash) {
+		if (this.legacyRows == null) {
+			// nothing writes this table any more: in a store created after the upgrade it is empty, and
+			// 43-character garbage then costs no read at all
+			this.legacyRows = !this.jdbc.queryForList("SELECT 1 FROM refresh_token LIMIT 1", Integer.class).isEmpty();
+		}
+		if (!this.legacyRows) {
+			return Optional.empty();
+		}
 		return this.jdbc.queryForList("SELECT family_id FROM refresh_token WHERE token_hash = ?", String.class, tokenHash)
 			.stream()
 			.findFirst();
