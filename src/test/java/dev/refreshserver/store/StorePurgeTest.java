@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,6 +114,35 @@ class StorePurgeTest {
 				.contains("refresh_store_purged_total{removed=\"revoked_families\"} 10.0")
 				.contains("refresh_store_rows{table=\"token_family\"} " + kept.size() + ".0");
 		}
+	}
+
+	@Test
+	void aGraceWindowsSealIsKeptOnlyWhileTheWindowRuns() {
+		try (RunningServer server = RunningServer.start(this.state,
+				"--spring.config.additional-location=classpath:test-clients.yml")) {
+			ServerHttp http = server.http();
+			JdbcTemplate jdbc = new JdbcTemplate(server.bean(DataSource.class));
+			String first = http.mintRefreshToken("grace-client", "read");
+			String live = http.refresh("grace-client", "grace-secret", first, null).field("refresh_token");
+			String family = RefreshTokenBytes.familyId(live);
+			assertThat(sealed(jdbc, family)).isTrue();
+			assertThat(http.postForm("/admin/purge", form(), "Authorization", ADMIN).json().get("sealsCleared").asInt())
+				.as("inside the window").isZero();
+
+			advance(http, Duration.ofMinutes(2));
+			JsonNode report = http.postForm("/admin/purge", form(), "Authorization", ADMIN).json();
+
+			assertThat(report.get("sealsCleared").asInt()).isEqualTo(1);
+			assertThat(sealed(jdbc, family)).isFalse();
+			assertThat(http.refresh("grace-client", "grace-secret", live, null).status()).isEqualTo(200);
+		}
+	}
+
+	private static boolean sealed(JdbcTemplate jdbc, String family) {
+		return jdbc.queryForObject("""
+				SELECT COUNT(*) FROM token_family
+				WHERE id = ? AND successor_sealed IS NOT NULL AND predecessor_hash IS NOT NULL""", Long.class,
+				family) == 1;
 	}
 
 	/** Refreshes one family over and over until told to stop; returns every failure. */
