@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
-import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.AccessTokens;
@@ -25,7 +25,12 @@ import dev.refreshserver.token.AccessTokens;
 @Component
 public class GrantIssuer {
 
+	/** The generation of a family's first refresh token; each rotation adds one. */
+	public static final long FIRST_GENERATION = 0;
+
 	private final RefreshTokenStore store;
+
+	private final RefreshTokenFormat format;
 
 	private final RefreshPolicies policies;
 
@@ -35,9 +40,10 @@ public class GrantIssuer {
 
 	private final TokenAudit audit;
 
-	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock,
-			TokenAudit audit) {
+	public GrantIssuer(RefreshTokenStore store, RefreshTokenFormat format, RefreshPolicies policies,
+			AccessTokens accessTokens, Clock clock, TokenAudit audit) {
 		this.store = store;
+		this.format = format;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
@@ -47,21 +53,21 @@ public class GrantIssuer {
 	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope) {
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		Instant now = this.clock.instant();
-		TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), subject, scope, now,
+		TokenFamily family = new TokenFamily(RefreshTokenFormat.newFamilyId(), client.getClientId(), subject, scope, now,
 				policy.familyExpiry(now), null);
 		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
 				policy.accessTtl());
 		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
 			// No refresh token for a client that may not use one; the family still exists, since its
 			// access tokens name it, so that revocation and a replayed code reach them.
-			this.store.open(family, null);
+			this.store.open(family, RefreshState.none(now, accessToken.getExpiresAt()));
 			this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
 			return new IssuedTokens(accessToken, null, family.id());
 		}
-		String refreshToken = RefreshTokens.generate();
+		String refreshToken = this.format.issue(family.id(), FIRST_GENERATION);
 		Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
 		this.store.open(family,
-				RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(), now, refreshExpiry));
+				RefreshState.first(FIRST_GENERATION, RefreshTokens.hash(refreshToken), now, refreshExpiry));
 		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
 		return new IssuedTokens(accessToken, new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
 	}
