@@ -12,7 +12,8 @@ import dev.refreshserver.config.ServerConfigLocations;
  * What an embedded server is started with; equal configurations share one server in a JVM, so
  * this is the key of {@link EmbeddedServer}'s cache (records compare by value).
  *
- * @param adminToken the token that opens {@code /admin} on the network, or null to keep it closed
+ * @param adminToken the token that opens {@code /admin} to the code under test, or null for a random
+ * one that only the extension holds
  * @param properties further Spring properties, applied last
  */
 record EmbeddedConfiguration(String profile, List<ClientSpec> clients, String adminToken,
@@ -30,7 +31,7 @@ record EmbeddedConfiguration(String profile, List<ClientSpec> clients, String ad
 	 * {@code http://127.0.0.1:port}: grants minted outside any request need one, and every token
 	 * then names the same issuer whichever host name a client uses.
 	 */
-	Map<String, Object> springProperties(Path state, int port) {
+	Map<String, Object> springProperties(Path state, int port, String adminToken) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.config.location", ServerConfigLocations.DEFAULTS);
 		properties.put("server.port", String.valueOf(port));
@@ -44,7 +45,8 @@ record EmbeddedConfiguration(String profile, List<ClientSpec> clients, String ad
 		properties.put("refresh.keys-dir", state.resolve("keys").toString());
 		properties.put("refresh.backup.dir", state.resolve("backups").toString());
 		properties.put("refresh.profile", this.profile);
-		properties.put("refresh.admin.token", (this.adminToken != null) ? this.adminToken : "");
+		// the control plane is on (scenarios, observations), /admin only for the holder of the token
+		properties.put("refresh.admin.token", adminToken);
 		properties.put("spring.main.banner-mode", "off");
 		// EmbeddedServer closes the server when the JVM exits, then deletes its directory
 		properties.put("spring.main.register-shutdown-hook", "false");

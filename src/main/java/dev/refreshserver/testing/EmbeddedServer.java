@@ -6,6 +6,11 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +20,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -28,7 +34,11 @@ import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.refreshserver.RefreshServerApplication;
+import dev.refreshserver.refresh.RefreshTokens;
 
 /**
  * The whole server (the same application context {@code java -jar} starts) running inside the
@@ -51,9 +61,14 @@ final class EmbeddedServer {
 
 	private final URI issuer;
 
-	private EmbeddedServer(ConfigurableApplicationContext context, Path state) {
+	private final String adminToken;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private EmbeddedServer(ConfigurableApplicationContext context, Path state, String adminToken) {
 		this.context = context;
 		this.state = state;
+		this.adminToken = adminToken;
 		this.issuer = URI.create(EmbeddedConfiguration.issuer(((WebServerApplicationContext) context).getWebServer().getPort()));
 	}
 
@@ -80,17 +95,19 @@ final class EmbeddedServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the embedded server's temporary directory", ex);
 		}
+		String adminToken = (configuration.adminToken() != null) ? configuration.adminToken()
+				: RefreshTokens.randomId(32);
 		ConfigurableApplicationContext context = null;
 		try {
 			for (int attempt = 1; context == null; attempt++) {
-				context = startOnFreePort(configuration, state, attempt == START_ATTEMPTS);
+				context = startOnFreePort(configuration, state, adminToken, attempt == START_ATTEMPTS);
 			}
 		}
 		catch (RuntimeException ex) {
 			delete(state);
 			throw ex;
 		}
-		EmbeddedServer server = new EmbeddedServer(context, state);
+		EmbeddedServer server = new EmbeddedServer(context, state, adminToken);
 		logger.info("Embedded Refresh Server on " + server.issuer + " (profile " + configuration.profile()
 				+ ") started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		return server;
@@ -102,11 +119,12 @@ final class EmbeddedServer {
 	 * @return the started context, or null when the port was taken and this is not the last attempt
 	 */
 	private static ConfigurableApplicationContext startOnFreePort(EmbeddedConfiguration configuration, Path state,
-			boolean lastAttempt) {
+			String adminToken, boolean lastAttempt) {
 		int port = freePort();
 		IsolatedEnvironment environment = new IsolatedEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("refreshServerEmbedded", configuration.springProperties(state, port)));
+			.addFirst(new MapPropertySource("refreshServerEmbedded",
+					configuration.springProperties(state, port, adminToken)));
 		try {
 			return new SpringApplicationBuilder(RefreshServerApplication.class).environment(environment).run();
 		}
@@ -143,6 +161,42 @@ final class EmbeddedServer {
 
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/**
+	 * A form POST to the control plane ({@code /admin/...}) with the admin token, over loopback:
+	 * the request the admin API documents, answered by the same controller.
+	 * @return the status and the JSON body
+	 */
+	AdminAnswer postAdmin(String path, Map<String, String> form) {
+		StringJoiner body = new StringJoiner("&");
+		form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+				+ URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		HttpRequest request = HttpRequest.newBuilder(this.issuer.resolve(path))
+			.header("Authorization", "Bearer " + this.adminToken)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new AdminAnswer(response.statusCode(), bean(JsonMapper.class).readTree(response.body()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("POST " + path + " to the embedded server failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while calling the embedded server", ex);
+		}
+	}
+
+	/** What the admin API answered. */
+	record AdminAnswer(int status, JsonNode body) {
+
+		String text(String field) {
+			JsonNode value = this.body.get(field);
+			return (value == null || value.isNull()) ? null : value.asString();
+		}
 	}
 
 	private static synchronized void stopAll() {

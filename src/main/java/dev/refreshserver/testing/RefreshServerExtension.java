@@ -1,34 +1,26 @@
 package dev.refreshserver.testing;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
 import dev.refreshserver.admin.Scenarios;
 import dev.refreshserver.admin.ServerClock;
-import dev.refreshserver.refresh.GrantIssuer;
-import dev.refreshserver.refresh.IssuedTokens;
+import dev.refreshserver.conformance.ConformanceReports;
 
 /**
  * Refresh Server inside a client project's JUnit 5 tests: the whole server, in process, on a
  * random loopback port, with an in-memory database and an ephemeral signing key, and the control
- * plane of {@code /admin} (mint, clock, scenarios) as methods.
+ * plane of {@code /admin} (mint, clock, scenarios, conformance report) as methods.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -88,30 +80,26 @@ public final class RefreshServerExtension implements BeforeAllCallback, BeforeEa
 
 	/**
 	 * A grant of {@code clientId} for {@code subject}, as a completed authorization code flow
-	 * gives it (what {@code POST /admin/grants} answers).
+	 * gives it: minted by the admin API ({@code POST /admin/grants}), observed like one.
 	 * @param scope space-separated; null or blank for every scope of the client
-	 * @throws IllegalArgumentException for an unknown client, one without the refresh_token
-	 * grant, or a scope the client does not have
+	 * @throws IllegalArgumentException with the server's error for an unknown client, one without
+	 * the refresh_token grant, or a scope the client does not have
 	 */
 	public Grant mint(String clientId, String subject, String scope) {
-		RegisteredClient client = server().bean(RegisteredClientRepository.class).findByClientId(clientId);
-		if (client == null) {
-			throw new IllegalArgumentException("Unknown client_id '" + clientId + "'");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("client_id", clientId);
+		form.put("subject", subject);
+		if (scope != null && !scope.isBlank()) {
+			form.put("scope", scope);
 		}
-		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
-			throw new IllegalArgumentException("Client '" + clientId + "' may not use the refresh_token grant");
+		EmbeddedServer.AdminAnswer answer = server().postAdmin("/admin/grants", form);
+		if (answer.status() != 200) {
+			throw new IllegalArgumentException("Cannot mint a grant of '" + clientId + "': " + answer.text("error")
+					+ " (" + answer.text("error_description") + ")");
 		}
-		Set<String> granted = (scope == null || scope.isBlank()) ? client.getScopes()
-				: new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
-		if (!client.getScopes().containsAll(granted)) {
-			throw new IllegalArgumentException("Client '" + clientId + "' has the scopes " + client.getScopes()
-					+ ", not all of " + granted);
-		}
-		IssuedTokens tokens = server().bean(GrantIssuer.class).open(client, subject, granted);
-		OAuth2AccessToken access = tokens.accessToken();
-		return new Grant(access.getTokenValue(),
-				(tokens.refreshToken() != null) ? tokens.refreshToken().getTokenValue() : null,
-				Duration.between(access.getIssuedAt(), access.getExpiresAt()).toSeconds());
+		// a profile may send expires_in as a string (webmethods): the number either way
+		return new Grant(answer.text("access_token"), answer.text("refresh_token"),
+				Long.parseLong(answer.text("expires_in")));
 	}
 
 	/** The server's clock, which every expiry decision reads: {@code advance}, {@code set}, {@code reset}. */
@@ -124,10 +112,23 @@ public final class RefreshServerExtension implements BeforeAllCallback, BeforeEa
 		return new ScenarioQueue(server().bean(Scenarios.class), server().bean(RegisteredClientRepository.class));
 	}
 
-	/** Clock back to the system's time, no queued scenario, no observation. Tokens stay as they are. */
+	/**
+	 * How {@code clientId} behaved at the token endpoint since the last {@link #reset()}: the
+	 * conformance checks of {@code /admin/conformance}, graded on the requests observed.
+	 */
+	public ConformanceReport conformance(String clientId) {
+		return new ConformanceReport(server().bean(ConformanceReports.class).report(clientId));
+	}
+
+	/**
+	 * Clock back to the system's time, no queued scenario, no observation of any client. Grants
+	 * and tokens stay as they are.
+	 */
 	public void reset() {
 		clock().reset();
 		server().bean(Scenarios.class).clear();
+		ConformanceReports reports = server().bean(ConformanceReports.class);
+		reports.observedClients().forEach(reports::reset);
 	}
 
 	private URI endpoint(String path) {
@@ -183,9 +184,9 @@ public final class RefreshServerExtension implements BeforeAllCallback, BeforeEa
 		}
 
 		/**
-		 * Opens {@code /admin} on the server's port for requests bearing this token (e.g. for a
-		 * client under test that drives the control plane over HTTP). Closed by default: the
-		 * extension's methods need no network access to it.
+		 * Lets the code under test use {@code /admin} on the server's port with this token (e.g. a
+		 * client that drives the control plane over HTTP). By default {@code /admin} takes only a
+		 * random token that never leaves the extension.
 		 */
 		public Builder exposeAdmin(String token) {
 			if (token == null || token.isBlank()) {
