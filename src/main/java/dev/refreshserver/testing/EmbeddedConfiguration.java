@@ -48,6 +48,9 @@ record EmbeddedConfiguration(String profile, List<ClientSpec> clients, String ad
 		// the control plane is on (scenarios, observations), /admin only for the holder of the token
 		properties.put("refresh.admin.token", adminToken);
 		properties.put("spring.main.banner-mode", "off");
+		// start-up time: each start hashes its clients' secrets, a dev password and a dummy secret;
+		// a test has no attacker to slow down
+		properties.put("refresh.secret-hashing.bcrypt-strength", "4");
 		// EmbeddedServer closes the server when the JVM exits, then deletes its directory
 		properties.put("spring.main.register-shutdown-hook", "false");
 		for (int i = 0; i < this.clients.size(); i++) {
