@@ -21,9 +21,10 @@ class SharedServerSecondTest {
 	}
 
 	@Test
-	void startsEachTestWithNoScenarioAndTheSystemClock() {
+	void startsEachTestWithNoScenarioNoObservationAndTheSystemClock() {
 		assertThat(server.scenarios().queued()).isEmpty();
 		assertThat(server.clock().offset()).isZero();
+		assertThat(server.conformance("shared-app").observedRequests()).isZero();
 		Grant grant = server.mint("shared-app", "bob", null);
 		HttpResponseView refreshed = new ServerHttp(server.issuer().toString(), null).refresh("shared-app",
 				"shared-secret", grant.refreshToken(), null);
