@@ -137,8 +137,7 @@ public class Playground {
 		Duration step = switch (how) {
 			case "hour" -> Duration.ofHours(1);
 			case "day" -> Duration.ofDays(1);
-			case "idle" -> this.policies.forClient(history.getClientId() != null ? history.getClientId()
-					: clients().get(0).clientId()).idleTtl().plusMinutes(1);
+			case "idle" -> idleTtl(history).plusMinutes(1);
 			default -> null;
 		};
 		if (step == null) {
@@ -149,6 +148,14 @@ public class Playground {
 		this.clock.advance(step);
 		history.event("clock", "Clock moved forward " + PolicyInWords.words(step),
 				"Server time " + this.clock.instant().truncatedTo(ChronoUnit.SECONDS) + ".", false);
+	}
+
+	/** The idle lifetime of the family's client, else of the first client, else of the server's profile. */
+	private Duration idleTtl(PlaygroundHistory history) {
+		String clientId = (history.getClientId() != null) ? history.getClientId()
+				: clients().stream().map(RefreshProperties.Client::clientId).findFirst().orElse(null);
+		return (clientId != null) ? this.policies.forClient(clientId).idleTtl()
+				: this.properties.profiles().get(this.properties.profile()).idleTtl();
 	}
 
 	private void present(PlaygroundHistory history, int port, RefreshToken presented, String title) {

@@ -19,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,6 +42,8 @@ public final class HeadlessChrome implements AutoCloseable {
 	public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
@@ -78,15 +82,38 @@ public final class HeadlessChrome implements AutoCloseable {
 		return this.driver;
 	}
 
+	/** Opens {@code url} and waits until its document has loaded. */
 	public void open(String url) {
 		this.driver.get(url);
+		new WebDriverWait(this.driver, WAIT).until((driver) -> "complete".equals(
+				((ChromeDriver) driver).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Types {@code text} into the field {@code target}, finding it again if Chromium reports the
+	 * element as gone (it can, right after a navigation, for a node of the page just replaced).
+	 */
+	public void type(By target, String text) {
+		new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
+			.ignoring(WebDriverException.class)
+			.until((driver) -> {
+				WebElement field = driver.findElement(target);
+				field.clear();
+				field.sendKeys(text);
+				return text.equals(field.getDomProperty("value"));
+			});
 	}
 
 	/** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
 	public void clickAndWait(By target) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
-		this.driver.findElement(target).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
+			.ignoring(WebDriverException.class)
+			.until((driver) -> {
+				driver.findElement(target).click();
+				return true;
+			});
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** Resizes the window: e.g. 390 x 844 for a phone. */

@@ -70,7 +70,7 @@ class PagesBrowserTest extends ServerTest {
 	@Test
 	void aWrongAdminTokenIsRefusedOnAnAccessiblePage() {
 		browser.open(url("/dev/sign-in"));
-		browser.driver().findElement(By.id("token")).sendKeys("not-the-token");
+		browser.type(By.id("token"), "not-the-token");
 		browser.clickAndWait(By.cssSelector("form button[type=submit]"));
 
 		assertThat(text()).contains("That is not the admin token");
@@ -201,18 +201,14 @@ class PagesBrowserTest extends ServerTest {
 
 	private void mint(String clientId, String subject) {
 		new Select(browser.driver().findElement(By.id("client"))).selectByValue(clientId);
-		WebElement subjectField = browser.driver().findElement(By.id("subject"));
-		subjectField.clear();
-		subjectField.sendKeys(subject);
-		WebElement scope = browser.driver().findElement(By.id("scope"));
-		scope.clear();
-		scope.sendKeys("read");
+		browser.type(By.id("subject"), subject);
+		browser.type(By.id("scope"), "read");
 		browser.clickAndWait(By.cssSelector("#mint-form button"));
 	}
 
 	private void signInWithAdminToken(String page) {
 		browser.open(url("/dev/sign-in?next=" + page));
-		browser.driver().findElement(By.id("token")).sendKeys(ServerHttp.ADMIN_TOKEN);
+		browser.type(By.id("token"), ServerHttp.ADMIN_TOKEN);
 		browser.clickAndWait(By.cssSelector("form button[type=submit]"));
 	}
 
