@@ -32,7 +32,7 @@ public class ConformanceConfig {
 				new TokenEndpointObserver(log, clock, tokenPaths, "/admin/grants",
 						(clientId) -> clients.findByClientId(clientId) != null, json));
 		// in production the token endpoint does not pass through it at all
-		registration.setEnabled(properties.admin().enabled());
+		registration.setEnabled(properties.admin().observing());
 		// outside TokenRequestFilter, so that requests it refuses are observed too
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
 		return registration;

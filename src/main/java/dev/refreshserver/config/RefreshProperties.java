@@ -33,7 +33,7 @@ public record RefreshProperties(
 		profiles = (profiles != null) ? profiles : Map.of();
 		clients = (clients != null) ? clients : List.of();
 		users = (users != null) ? users : List.of();
-		admin = (admin != null) ? admin : new Admin(null);
+		admin = (admin != null) ? admin : new Admin(null, null);
 		tls = (tls != null) ? tls : new Tls(false);
 		store = (store != null) ? store : new Store(true, false);
 		backup = (backup != null) ? backup : new Backup(Path.of("backups"));
@@ -57,9 +57,19 @@ public record RefreshProperties(
 	}
 
 	/** The dev/test control plane: enabled only when a token is configured. */
-	public record Admin(String token) {
+	/**
+	 * The control plane. {@code observeClients} (default on) records token-endpoint requests for
+	 * the conformance report while the control plane is on; a benchmark that needs /admin only to
+	 * mint grants turns it off to measure the token endpoint as production runs it.
+	 */
+	public record Admin(String token, Boolean observeClients) {
 		public boolean enabled() {
 			return this.token != null && !this.token.isBlank();
+		}
+
+		/** Whether the conformance observation runs: only with the control plane on. */
+		public boolean observing() {
+			return enabled() && !Boolean.FALSE.equals(this.observeClients);
 		}
 	}
 

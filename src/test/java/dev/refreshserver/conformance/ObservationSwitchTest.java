@@ -13,7 +13,10 @@ import dev.refreshserver.support.ServerHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Observation exists only with the control plane: without the admin token nothing is recorded. */
+/**
+ * Observation exists only with the control plane: without the admin token nothing is recorded,
+ * and {@code refresh.admin.observe-clients=false} turns it off while /admin stays on.
+ */
 class ObservationSwitchTest {
 
 	@TempDir
@@ -41,6 +44,17 @@ class ObservationSwitchTest {
 					"Authorization", ServerHttp.basic("demo-client", "demo-secret"));
 			assertThat(server.bean(ObservationLog.class).clients()).containsExactly("demo-client");
 			assertThat(Reports.report(server.http(), "demo-client").get("observed_requests").asInt()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void withObservationSwitchedOffTheAdminApiStaysButNothingIsObserved() throws IOException {
+		try (RunningServer server = RunningServer.start(this.state, "--refresh.admin.observe-clients=false")) {
+			server.http().postForm("/oauth2/token", ServerHttp.form("grant_type", "client_credentials", "scope", "read"),
+					"Authorization", ServerHttp.basic("demo-client", "demo-secret"));
+			assertThat(server.http().mint("demo-client", "alice", "read").status()).isEqualTo(200);
+			assertThat(server.bean(ObservationLog.class).clients()).isEmpty();
+			assertThat(Reports.report(server.http(), "demo-client").get("observed_requests").asInt()).isZero();
 		}
 	}
 }
