@@ -87,7 +87,16 @@ public record RefreshProperties(
 		}
 	}
 
-	/** A dev user for the login page of the authorization code flow. */
-	public record User(String username, String password) {
+	/**
+	 * A dev user for the login page of the authorization code flow, and the OpenID Connect claims
+	 * the ID token and userinfo give about them: {@code name} and {@code preferred_username} (the
+	 * username) with scope {@code profile}, {@code email} with scope {@code email}, and any
+	 * {@code claims} the user lists (e.g. {@code groups}, {@code locale}) with scope {@code profile}.
+	 */
+	public record User(String username, String password, String name, String email, Map<String, Object> claims) {
+
+		public User {
+			claims = (claims != null) ? claims : Map.of();
+		}
 	}
 }

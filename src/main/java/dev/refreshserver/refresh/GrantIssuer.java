@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
 
 import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
+import dev.refreshserver.store.AuthenticationTimes;
 import dev.refreshserver.store.RefreshTokenRecord;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.AccessTokens;
+import dev.refreshserver.token.IdTokens;
 
 /**
  * Opens a token family for an original grant (a redeemed authorization code, or a grant
- * minted by the admin API) and issues its first access and refresh tokens; a client not
- * registered for the refresh_token grant gets the access token only.
+ * minted by the admin API) and issues its first access and refresh tokens, and an ID token when
+ * the scope includes {@code openid}. A client not registered for the refresh_token grant, or whose
+ * policy requires {@code offline_access} that the scope lacks, gets no refresh token.
  */
 @Component
 public class GrantIssuer {
@@ -35,34 +38,58 @@ public class GrantIssuer {
 
 	private final TokenAudit audit;
 
+	private final IdTokens idTokens;
+
+	private final AuthenticationTimes authTimes;
+
 	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock,
-			TokenAudit audit) {
+			TokenAudit audit, IdTokens idTokens, AuthenticationTimes authTimes) {
 		this.store = store;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 		this.audit = audit;
+		this.idTokens = idTokens;
+		this.authTimes = authTimes;
 	}
 
+	/** A grant without a login of its own (minted): the user counts as logged in now. */
 	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope) {
+		return open(client, subject, scope, null, null);
+	}
+
+	/**
+	 * @param authTime when the user logged in, or null for now
+	 * @param nonce the nonce of the authorization request, or null
+	 */
+	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope, Instant authTime,
+			String nonce) {
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		Instant now = this.clock.instant();
 		TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), subject, scope, now,
 				policy.familyExpiry(now), null);
 		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
 				policy.accessTtl());
-		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+		String idToken = IdTokens.isOpenId(scope) ? this.idTokens.issue(client.getClientId(), subject, scope,
+				(authTime != null) ? authTime : now, nonce, accessToken) : null;
+		OAuth2RefreshToken refreshToken = null;
+		if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
+				&& policy.offlineAccess().allowsRefreshToken(scope)) {
+			Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
+			refreshToken = new OAuth2RefreshToken(RefreshTokens.generate(), now, refreshExpiry);
+			this.store.open(family, RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken.getTokenValue()),
+					family.id(), now, refreshExpiry));
+		}
+		else {
 			// No refresh token for a client that may not use one; the family still exists, since its
 			// access tokens name it, so that revocation and a replayed code reach them.
 			this.store.open(family, null);
-			this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
-			return new IssuedTokens(accessToken, null, family.id());
 		}
-		String refreshToken = RefreshTokens.generate();
-		Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
-		this.store.open(family,
-				RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(), now, refreshExpiry));
+		if (idToken != null && authTime != null && !authTime.equals(now)) {
+			// a family without one logged in when it opened (AuthenticationTimes.of)
+			this.authTimes.record(family.id(), authTime);
+		}
 		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
-		return new IssuedTokens(accessToken, new OAuth2RefreshToken(refreshToken, now, refreshExpiry), family.id());
+		return new IssuedTokens(accessToken, refreshToken, family.id(), idToken);
 	}
 }

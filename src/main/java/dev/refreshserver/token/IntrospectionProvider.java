@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
@@ -29,11 +27,11 @@ public class IntrospectionProvider implements AuthenticationProvider {
 
 	private final RefreshTokenStore store;
 
-	private final AccessTokens accessTokens;
+	private final ActiveAccessTokens accessTokens;
 
 	private final Clock clock;
 
-	public IntrospectionProvider(RefreshTokenStore store, AccessTokens accessTokens, Clock clock) {
+	public IntrospectionProvider(RefreshTokenStore store, ActiveAccessTokens accessTokens, Clock clock) {
 		this.store = store;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
@@ -68,7 +66,7 @@ public class IntrospectionProvider implements AuthenticationProvider {
 	}
 
 	private Optional<OAuth2TokenIntrospection> introspectAccessToken(String token) {
-		return this.accessTokens.verify(token).filter(this::familyLives).map((claims) -> {
+		return this.accessTokens.claims(token).map((claims) -> {
 			OAuth2TokenIntrospection.Builder builder = OAuth2TokenIntrospection.builder(true)
 				.tokenType("Bearer")
 				.clientId((String) claims.getClaim("client_id"))
@@ -83,12 +81,6 @@ public class IntrospectionProvider implements AuthenticationProvider {
 			}
 			return builder.build();
 		});
-	}
-
-	private boolean familyLives(JWTClaimsSet claims) {
-		Object familyId = claims.getClaim(AccessTokens.FAMILY_CLAIM);
-		return familyId == null
-				|| this.store.findFamily(familyId.toString()).map((family) -> !family.isRevoked()).orElse(false);
 	}
 
 	private static boolean isLive(PresentedToken presented, Instant now) {
