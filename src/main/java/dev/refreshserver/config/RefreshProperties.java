@@ -1,8 +1,10 @@
 package dev.refreshserver.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -96,7 +98,25 @@ public record RefreshProperties(
 	public record User(String username, String password, String name, String email, Map<String, Object> claims) {
 
 		public User {
-			claims = (claims != null) ? claims : Map.of();
+			claims = (claims != null) ? asJson(claims) : Map.of();
+		}
+
+		/**
+		 * Configuration binds a YAML list under a map as a map keyed "0", "1", ...: such maps become
+		 * lists again, so {@code groups: [developers]} is a JSON array in the tokens.
+		 */
+		@SuppressWarnings("unchecked")
+		private static <T> T asJson(T value) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return value;
+			}
+			Map<String, Object> converted = new LinkedHashMap<>();
+			map.forEach((key, item) -> converted.put(key.toString(), asJson(item)));
+			boolean indexed = !converted.isEmpty() && IntStream.range(0, converted.size())
+				.allMatch((i) -> converted.containsKey(Integer.toString(i)));
+			return (T) (indexed ? IntStream.range(0, converted.size())
+				.mapToObj((i) -> converted.get(Integer.toString(i)))
+				.toList() : converted);
 		}
 	}
 }
