@@ -1,13 +1,17 @@
 package dev.refreshserver.admin;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
@@ -22,6 +26,7 @@ import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.refresh.Rotation;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.token.AccessTokens;
+import dev.refreshserver.token.IdTokens;
 
 /**
  * The one seam where scripted scenarios enter: in front of the refresh grant, after client
@@ -40,12 +45,15 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 
 	private final AccessTokens accessTokens;
 
+	private final IdTokens idTokens;
+
 	public ScriptedRefreshGrant(RefreshTokenGrantProvider grant, Scenarios scenarios, RefreshTokenStore store,
-			AccessTokens accessTokens) {
+			AccessTokens accessTokens, IdTokens idTokens) {
 		this.grant = grant;
 		this.scenarios = scenarios;
 		this.store = store;
 		this.accessTokens = accessTokens;
+		this.idTokens = idTokens;
 	}
 
 	@Override
@@ -76,6 +84,14 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 			}
 			case EXPIRES_IN_AS_STRING -> this.grant.refresh(authentication,
 					(policy) -> policy.withResponse(policy.response().withExpiresInAsString()));
+			case ID_TOKEN_WRONG_ISS -> withIdToken(this.grant.authenticate(authentication), (idToken) -> this.idTokens
+				.resigned(idToken, (claims) -> claims.issuer(claims.build().getIssuer() + "/not-this-issuer")));
+			case ID_TOKEN_WRONG_SUB -> withIdToken(this.grant.authenticate(authentication), (idToken) -> this.idTokens
+				.resigned(idToken, (claims) -> claims.subject(claims.build().getSubject() + "-someone-else")));
+			case ID_TOKEN_WRONG_AUD -> withIdToken(this.grant.authenticate(authentication),
+					(idToken) -> this.idTokens.resigned(idToken, (claims) -> claims.audience("another-client")));
+			case ID_TOKEN_BAD_SIGNATURE -> withIdToken(this.grant.authenticate(authentication),
+					IdTokens::withBrokenSignature);
 		};
 	}
 
@@ -99,6 +115,22 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) result;
 		return new OAuth2AccessTokenAuthenticationToken(tokens.getRegisteredClient(),
 				(Authentication) tokens.getPrincipal(), tokens.getAccessToken(), null, tokens.getAdditionalParameters());
+	}
+
+	/**
+	 * The same response with its ID token changed; a refresh that carries none (no {@code openid},
+	 * or a policy without refreshed ID tokens) is left as it is.
+	 */
+	private static Authentication withIdToken(Authentication result, UnaryOperator<String> change) {
+		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) result;
+		Object idToken = tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
+		if (idToken == null) {
+			return result;
+		}
+		Map<String, Object> parameters = new HashMap<>(tokens.getAdditionalParameters());
+		parameters.put(OidcParameterNames.ID_TOKEN, change.apply((String) idToken));
+		return new OAuth2AccessTokenAuthenticationToken(tokens.getRegisteredClient(),
+				(Authentication) tokens.getPrincipal(), tokens.getAccessToken(), tokens.getRefreshToken(), parameters);
 	}
 
 	private Authentication withExpiredAccessToken(Authentication result) {
