@@ -9,6 +9,9 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  */
 public class DroppedResponse extends OAuth2AuthenticationException {
 
+	/** Set (to true) on a request whose response was dropped, for observers at the HTTP edge. */
+	public static final String REQUEST_ATTRIBUTE = DroppedResponse.class.getName();
+
 	public DroppedResponse() {
 		super(OAuth2ErrorCodes.SERVER_ERROR);
 	}

@@ -39,6 +39,7 @@ public class OAuth2ErrorWriter implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		if (exception instanceof DroppedResponse) {
+			request.setAttribute(DroppedResponse.REQUEST_ATTRIBUTE, Boolean.TRUE);
 			Connections.closeWithoutResponse(response);
 			return;
 		}

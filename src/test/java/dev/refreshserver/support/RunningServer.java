@@ -75,6 +75,11 @@ public final class RunningServer implements AutoCloseable {
 		return this.context.getBean(ServerClock.class);
 	}
 
+	/** A bean of the running server, for what HTTP cannot show (e.g. that nothing was recorded). */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		this.context.close();
