@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -27,6 +29,7 @@ import dev.refreshserver.refresh.Rotation;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.token.AccessTokens;
 import dev.refreshserver.token.IdTokens;
+import dev.refreshserver.token.TokenResponseWriter;
 
 /**
  * The one seam where scripted scenarios enter: in front of the refresh grant, after client
@@ -84,13 +87,13 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 			}
 			case EXPIRES_IN_AS_STRING -> this.grant.refresh(authentication,
 					(policy) -> policy.withResponse(policy.response().withExpiresInAsString()));
-			case ID_TOKEN_WRONG_ISS -> withIdToken(this.grant.authenticate(authentication), (idToken) -> this.idTokens
-				.resigned(idToken, (claims) -> claims.issuer(claims.build().getIssuer() + "/not-this-issuer")));
-			case ID_TOKEN_WRONG_SUB -> withIdToken(this.grant.authenticate(authentication), (idToken) -> this.idTokens
-				.resigned(idToken, (claims) -> claims.subject(claims.build().getSubject() + "-someone-else")));
-			case ID_TOKEN_WRONG_AUD -> withIdToken(this.grant.authenticate(authentication),
-					(idToken) -> this.idTokens.resigned(idToken, (claims) -> claims.audience("another-client")));
-			case ID_TOKEN_BAD_SIGNATURE -> withIdToken(this.grant.authenticate(authentication),
+			case ID_TOKEN_WRONG_ISS -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.issuer(claims.build().getIssuer() + "/not-this-issuer"));
+			case ID_TOKEN_WRONG_SUB -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.subject(claims.build().getSubject() + "-someone-else"));
+			case ID_TOKEN_WRONG_AUD -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.audience("another-client"));
+			case ID_TOKEN_BAD_SIGNATURE -> withIdToken(this.grant.authenticate(authentication), scenario.action(),
 					IdTokens::withBrokenSignature);
 		};
 	}
@@ -118,10 +121,19 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 	}
 
 	/**
-	 * The same response with its ID token changed; a refresh that carries none (no {@code openid},
-	 * or a policy without refreshed ID tokens) is left as it is.
+	 * The same response with its ID token changed, and marked with the fault for the conformance
+	 * observer; a refresh that carries none (no {@code openid}, or a policy without refreshed ID
+	 * tokens) is left as it is.
 	 */
-	private static Authentication withIdToken(Authentication result, UnaryOperator<String> change) {
+	/** A refresh whose ID token is signed again with a claim changed. */
+	private Authentication withWrongClaim(Authentication authentication, ScenarioAction fault,
+			UnaryOperator<JWTClaimsSet.Builder> change) {
+		return withIdToken(this.grant.authenticate(authentication), fault,
+				(idToken) -> this.idTokens.resigned(idToken, change));
+	}
+
+	private static Authentication withIdToken(Authentication result, ScenarioAction fault,
+			UnaryOperator<String> change) {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) result;
 		Object idToken = tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
 		if (idToken == null) {
@@ -129,6 +141,7 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 		}
 		Map<String, Object> parameters = new HashMap<>(tokens.getAdditionalParameters());
 		parameters.put(OidcParameterNames.ID_TOKEN, change.apply((String) idToken));
+		parameters.put(TokenResponseWriter.ID_TOKEN_FAULT, fault.id());
 		return new OAuth2AccessTokenAuthenticationToken(tokens.getRegisteredClient(),
 				(Authentication) tokens.getPrincipal(), tokens.getAccessToken(), tokens.getRefreshToken(), parameters);
 	}

@@ -37,6 +37,12 @@ public class TokenResponseWriter implements AuthenticationSuccessHandler {
 	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
+	/**
+	 * Names, as an additional parameter of a grant result and then as a request attribute for
+	 * observers at the HTTP edge, the scripted fault of the response's ID token (the scenario action).
+	 */
+	public static final String ID_TOKEN_FAULT = TokenResponseWriter.class.getName() + ".id_token_fault";
+
 	private final JsonMapper json;
 
 	private final RefreshPolicies policies;
@@ -52,6 +58,9 @@ public class TokenResponseWriter implements AuthenticationSuccessHandler {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) authentication;
 		ResponseShape shape = (tokens.getAdditionalParameters().get(ResponseShape.PARAMETER) instanceof ResponseShape s)
 				? s : this.policies.forClient(tokens.getRegisteredClient().getClientId()).response();
+		if (tokens.getAdditionalParameters().get(ID_TOKEN_FAULT) instanceof String fault) {
+			request.setAttribute(ID_TOKEN_FAULT, fault);
+		}
 		write(response, shape, tokens.getAccessToken(), tokens.getRefreshToken(),
 				(String) tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN));
 	}

@@ -36,6 +36,9 @@ public class UserInfoController {
 
 	public static final String PATH = "/userinfo";
 
+	/** Set on a request whose access token verified: the client it was issued to, for observers at the HTTP edge. */
+	public static final String CLIENT_ATTRIBUTE = UserInfoController.class.getName() + ".client_id";
+
 	private static final String REALM = "realm=\"refresh-server\"";
 
 	private final ActiveAccessTokens accessTokens;
@@ -76,6 +79,9 @@ public class UserInfoController {
 			refuse(response, HttpStatus.UNAUTHORIZED, OAuth2ErrorCodes.INVALID_TOKEN,
 					"The access token is invalid, expired or revoked", "");
 			return;
+		}
+		if (claims.get().getClaim("client_id") instanceof String clientId) {
+			request.setAttribute(CLIENT_ATTRIBUTE, clientId);
 		}
 		Set<String> scope = scopeOf(claims.get());
 		if (!scope.contains(OidcScopes.OPENID)) {
