@@ -138,7 +138,8 @@ class AuthorizationCodeFlowTest extends ServerTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Location")).isNull();
-		assertThat(response.body()).contains("redirect_uri").doesNotContain("Exception");
+		assertThat(response.body()).contains("<code>client_id</code> <code>nobody</code> <span>is not registered</span>")
+			.doesNotContain("Exception");
 	}
 
 	@Test

@@ -44,10 +44,13 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 			properties.clients().forEach(this::register);
 			removeUnconfigured(properties.clients().stream().map(RefreshProperties.Client::clientId).toList());
 		});
+		// every row was just written from configuration, which also says who asks for consent
+		List<String> consenting = properties.clients().stream().filter(RefreshProperties.Client::requireConsent)
+			.map(RefreshProperties.Client::clientId).toList();
 		jdbc.query("SELECT * FROM oauth_client", (rs) -> {
 			RegisteredClient client = toRegisteredClient(rs.getString("client_id"), rs.getString("secret_hash"),
 					rs.getString("auth_methods"), rs.getString("grant_types"), rs.getString("scopes"),
-					rs.getString("redirect_uris"));
+					rs.getString("redirect_uris"), consenting.contains(rs.getString("client_id")));
 			this.byClientId.put(client.getClientId(), client);
 		});
 	}
@@ -111,7 +114,7 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 	}
 
 	private static RegisteredClient toRegisteredClient(String clientId, String secretHash, String authMethods,
-			String grantTypes, String scopes, String redirectUris) {
+			String grantTypes, String scopes, String redirectUris, boolean requireConsent) {
 		return RegisteredClient.withId(clientId)
 			.clientId(clientId)
 			.clientSecret(secretHash)
@@ -122,7 +125,7 @@ public class ConfiguredClientRepository implements RegisteredClientRepository {
 			.scopes((set) -> set.addAll(words(scopes)))
 			.redirectUris((set) -> set.addAll(words(redirectUris)))
 			// PKCE for every client, confidential ones too (RFC 9700 §2.1.1)
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(requireConsent).build())
 			.build();
 	}
 

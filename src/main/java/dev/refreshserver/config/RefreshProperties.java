@@ -70,10 +70,12 @@ public record RefreshProperties(
 	 * (authentication method {@code none}, PKCE required). Without {@code grant-types} a client
 	 * gets {@code authorization_code} and {@code refresh_token} when it has redirect URIs, else
 	 * {@code refresh_token} alone (its grants are minted through {@code /admin}). {@code profile}
-	 * and {@code policy} override the server's profile for this client only.
+	 * and {@code policy} override the server's profile for this client only. With
+	 * {@code require-consent: true} the user is asked to approve the scopes on the consent page.
 	 */
 	public record Client(String clientId, String secret, List<String> grantTypes, List<String> authMethods,
-			List<String> scopes, List<String> redirectUris, String profile, PolicySettings policy) {
+			List<String> scopes, List<String> redirectUris, String profile, PolicySettings policy,
+			boolean requireConsent) {
 
 		public Client {
 			redirectUris = (redirectUris != null) ? redirectUris : List.of();

@@ -1,5 +1,6 @@
 package dev.refreshserver.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -52,6 +52,9 @@ import dev.refreshserver.token.IntrospectionProvider;
 import dev.refreshserver.token.RevocationProvider;
 import dev.refreshserver.token.ServerMetadata;
 import dev.refreshserver.token.TokenResponseWriter;
+import dev.refreshserver.web.AuthorizationErrorHandler;
+import dev.refreshserver.web.ConsentController;
+import dev.refreshserver.web.LoginController;
 
 /**
  * Spring Authorization Server keeps its filter chain, endpoints, client authentication and
@@ -68,7 +71,7 @@ public class SecurityConfig {
 			ScriptedRefreshGrant refreshGrant, ClientCredentialsGrantProvider clientCredentialsGrant,
 			IntrospectionProvider introspection, RevocationProvider revocation, ServerMetadata metadata,
 			AuthorizationServerSettings settings, VerifiedSecretCache passwordEncoder, ClientLockouts lockouts,
-			TokenAudit audit) {
+			TokenAudit audit, RefreshProperties properties) {
 		// A request that reaches these endpoints with no client authentication at all.
 		RequestMatcher clientEndpoints = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
@@ -102,7 +105,10 @@ public class SecurityConfig {
 						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 							codeRequests.setAuthenticationValidator(new AuthorizationRequestRules());
 						}
-					})))
+					}))
+					// a refusal that cannot go back to the client gets a page naming the failed check
+					.errorResponseHandler(new AuthorizationErrorHandler(clients, properties.admin().enabled()))
+					.consentPage(ConsentController.PATH))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverters((converters) -> converters.removeIf((converter) ->
 							!(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
@@ -141,17 +147,23 @@ public class SecurityConfig {
 	 * Login page for the dev users, health and metrics, the admin API (guarded by its own
 	 * filter), and every other path. Nothing here needs a signed-in user (the authorization
 	 * endpoint that does is in the first chain), so a path that does not exist reaches the
-	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the login
-	 * session: signing in and out.
+	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the session:
+	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground).
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http) {
+	SecurityFilterChain applicationChain(HttpSecurity http, RefreshProperties properties) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> forms = new ArrayList<>(List.of(paths.matcher(HttpMethod.POST, "/login"),
+				paths.matcher(HttpMethod.POST, "/logout")));
+		if (properties.admin().enabled()) {
+			// the dev pages exist only then; otherwise their paths are unknown paths like any other (404)
+			forms.addAll(List.of(paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**")));
+		}
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
-			.formLogin(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
-					paths.matcher(HttpMethod.POST, "/login"), paths.matcher(HttpMethod.POST, "/logout"))));
+			// our page in the one look (web/LoginController); Spring Security still checks the form
+			.formLogin((login) -> login.loginPage(LoginController.PATH))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(forms)));
 		return http.build();
 	}
 

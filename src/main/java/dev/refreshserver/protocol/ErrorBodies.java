@@ -16,7 +16,7 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * The body of every error that reaches the servlet container's error page ({@code /error}):
  * JSON in the shape of RFC 6749 §5.2, {@code {"error":"not_found","error_description":...}},
- * never a stack trace. Browsers get the HTML pages of {@code static/error/} from the same values.
+ * never a stack trace. Browsers get the error page of {@code templates/error.html} from the same values.
  */
 @Component
 public class ErrorBodies extends DefaultErrorAttributes {
