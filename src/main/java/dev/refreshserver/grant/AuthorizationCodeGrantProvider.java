@@ -118,7 +118,7 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 				return null;
 			}
 			IssuedTokens opened = this.grants.open(client, authorization.getPrincipalName(), scope,
-					authorization.getAttribute(AuthorizationCodeStore.AUTH_TIME_ATTRIBUTE),
+					AuthorizationCodeStore.loginOf(authorization),
 					(String) authorizationRequest.getAdditionalParameters().get(OidcParameterNames.NONCE));
 			this.codes.recordFamily(authorization.getId(), opened.familyId());
 			return opened;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
-import dev.refreshserver.store.AuthenticationTimes;
+import dev.refreshserver.store.FamilyLogins;
 import dev.refreshserver.store.RefreshTokenRecord;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
@@ -40,17 +40,17 @@ public class GrantIssuer {
 
 	private final IdTokens idTokens;
 
-	private final AuthenticationTimes authTimes;
+	private final FamilyLogins logins;
 
 	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock,
-			TokenAudit audit, IdTokens idTokens, AuthenticationTimes authTimes) {
+			TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
 		this.store = store;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 		this.audit = audit;
 		this.idTokens = idTokens;
-		this.authTimes = authTimes;
+		this.logins = logins;
 	}
 
 	/** A grant without a login of its own (minted): the user counts as logged in now. */
@@ -59,10 +59,10 @@ public class GrantIssuer {
 	}
 
 	/**
-	 * @param authTime when the user logged in, or null for now
+	 * @param login when the user logged in and what claims the login brought, or null for now and none
 	 * @param nonce the nonce of the authorization request, or null
 	 */
-	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope, Instant authTime,
+	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope, FamilyLogins.Login login,
 			String nonce) {
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		Instant now = this.clock.instant();
@@ -70,8 +70,9 @@ public class GrantIssuer {
 				policy.familyExpiry(now), null);
 		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
 				policy.accessTtl());
-		String idToken = IdTokens.isOpenId(scope) ? this.idTokens.issue(client.getClientId(), subject, scope,
-				(authTime != null) ? authTime : now, nonce, accessToken) : null;
+		FamilyLogins.Login loggedIn = (login != null) ? login : new FamilyLogins.Login(now, null);
+		String idToken = IdTokens.isOpenId(scope)
+				? this.idTokens.issue(client.getClientId(), subject, scope, loggedIn, nonce, accessToken) : null;
 		OAuth2RefreshToken refreshToken = null;
 		if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
 				&& policy.offlineAccess().allowsRefreshToken(scope)) {
@@ -85,9 +86,9 @@ public class GrantIssuer {
 			// access tokens name it, so that revocation and a replayed code reach them.
 			this.store.open(family, null);
 		}
-		if (idToken != null && authTime != null && !authTime.equals(now)) {
-			// a family without one logged in when it opened (AuthenticationTimes.of)
-			this.authTimes.record(family.id(), authTime);
+		if (login != null) {
+			// a family without one logged in when it opened, with no claims of its own (FamilyLogins.of)
+			this.logins.record(family.id(), login.authTime(), login.claims());
 		}
 		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
 		return new IssuedTokens(accessToken, refreshToken, family.id(), idToken);

@@ -19,7 +19,7 @@ import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.keys.SealingKey;
 import dev.refreshserver.protocol.OAuth2Errors;
-import dev.refreshserver.store.AuthenticationTimes;
+import dev.refreshserver.store.FamilyLogins;
 import dev.refreshserver.store.PresentedToken;
 import dev.refreshserver.store.RefreshTokenRecord;
 import dev.refreshserver.store.RefreshTokenStore;
@@ -50,10 +50,10 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final IdTokens idTokens;
 
-	private final AuthenticationTimes authTimes;
+	private final FamilyLogins logins;
 
 	public RefreshTokenGrantProvider(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens,
-			SealingKey sealingKey, Clock clock, TokenAudit audit, IdTokens idTokens, AuthenticationTimes authTimes) {
+			SealingKey sealingKey, Clock clock, TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
 		this.store = store;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
@@ -61,7 +61,7 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		this.clock = clock;
 		this.audit = audit;
 		this.idTokens = idTokens;
-		this.authTimes = authTimes;
+		this.logins = logins;
 	}
 
 	@Override
@@ -192,7 +192,7 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		if (!refresh.policy.refreshIdToken() || !IdTokens.isOpenId(scope)) {
 			return null;
 		}
-		return this.idTokens.issue(family.clientId(), family.subject(), scope, this.authTimes.of(family), null,
+		return this.idTokens.issue(family.clientId(), family.subject(), scope, this.logins.of(family), null,
 				accessToken);
 	}
 

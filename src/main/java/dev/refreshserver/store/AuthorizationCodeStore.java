@@ -44,7 +44,10 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	public static final String FAMILY_ATTRIBUTE = "refresh_server.family_id";
 
 	/** The attribute of a code's authorization that holds when its user logged in (an Instant). */
-	public static final String AUTH_TIME_ATTRIBUTE = "refresh_server.auth_time";
+	private static final String AUTH_TIME_ATTRIBUTE = "refresh_server.auth_time";
+
+	/** The attribute of a code's authorization that holds the claims its login brought (JSON). */
+	private static final String LOGIN_CLAIMS_ATTRIBUTE = "refresh_server.login_claims";
 
 	private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
 
@@ -56,21 +59,21 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	private static final String SELECT = """
 			SELECT id, code_hash, client_id, principal_name, authorized_scope, authorization_uri, redirect_uri,
 			       requested_scope, request_state, code_challenge, code_challenge_method, issued_at, expires_at,
-			       consumed_at, family_id, nonce, auth_time
+			       consumed_at, family_id, nonce, auth_time, login_claims
 			FROM authorization_code WHERE""";
 
 	private static final String UPDATE = """
 			UPDATE authorization_code SET code_hash = ?, state_hash = ?, client_id = ?, principal_name = ?,
 			       authorized_scope = ?, authorization_uri = ?, redirect_uri = ?, requested_scope = ?,
 			       request_state = ?, code_challenge = ?, code_challenge_method = ?, issued_at = ?, expires_at = ?,
-			       nonce = ?, auth_time = ?
+			       nonce = ?, auth_time = ?, login_claims = ?
 			WHERE id = ?""";
 
 	private static final String INSERT = """
 			INSERT INTO authorization_code (code_hash, state_hash, client_id, principal_name, authorized_scope,
 			       authorization_uri, redirect_uri, requested_scope, request_state, code_challenge,
-			       code_challenge_method, issued_at, expires_at, nonce, auth_time, id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			       code_challenge_method, issued_at, expires_at, nonce, auth_time, login_claims, id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -107,7 +110,7 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 				(code != null) ? RefreshTokenStore.millis(code.getToken().getExpiresAt()) : null,
 				request.getAdditionalParameters().get(OidcParameterNames.NONCE),
 				(code != null) ? RefreshTokenStore.millis(authTime(authorization, code.getToken().getIssuedAt())) : null,
-				authorization.getId() };
+				loginClaims(authorization), authorization.getId() };
 		// a transaction, so that the code is durable before the redirect that carries it goes out
 		this.transactions.executeWithoutResult((status) -> {
 			if (this.jdbc.update(UPDATE, columns) == 0) {
@@ -206,10 +209,27 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 		if (authTime != null) {
 			authorization.attribute(AUTH_TIME_ATTRIBUTE, authTime);
 		}
+		if (rs.getString("login_claims") != null) {
+			authorization.attribute(LOGIN_CLAIMS_ATTRIBUTE, rs.getString("login_claims"));
+		}
 		if (rs.getString("family_id") != null) {
 			authorization.attribute(FAMILY_ATTRIBUTE, rs.getString("family_id"));
 		}
 		return authorization.build();
+	}
+
+	/** The login behind a code: when its user logged in, and the claims a dev-mode login brought. */
+	public static FamilyLogins.Login loginOf(OAuth2Authorization authorization) {
+		Instant authTime = authorization.getAttribute(AUTH_TIME_ATTRIBUTE);
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return new FamilyLogins.Login((authTime != null || code == null) ? authTime : code.getToken().getIssuedAt(),
+				authorization.getAttribute(LOGIN_CLAIMS_ATTRIBUTE));
+	}
+
+	/** The claims the principal's login brought ({@link LoginClaims} in its details), or null. */
+	private static String loginClaims(OAuth2Authorization authorization) {
+		Authentication principal = authorization.getAttribute(Principal.class.getName());
+		return (principal != null && principal.getDetails() instanceof LoginClaims claims) ? claims.json() : null;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -25,6 +24,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.keys.SigningKeys;
+import dev.refreshserver.store.FamilyLogins;
 
 /**
  * OpenID Connect ID tokens (Core §2), signed like access tokens. The code grant's carries the
@@ -71,20 +71,21 @@ public class IdTokens {
 
 	/**
 	 * An ID token issued alongside {@code accessToken}, expiring with it.
+	 * @param login when the user logged in, and the claims a dev-mode login brought
 	 * @param nonce the authorization request's nonce, or null (always null on a refresh)
 	 */
-	public String issue(String clientId, String subject, Set<String> scope, Instant authTime, String nonce,
+	public String issue(String clientId, String subject, Set<String> scope, FamilyLogins.Login login, String nonce,
 			OAuth2AccessToken accessToken) {
 		SigningKeys.Signing signing = this.signer.current();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
-		this.users.of(subject, scope).forEach(claims::claim);
+		this.users.of(subject, scope, login.claims()).forEach(claims::claim);
 		claims.issuer(this.issuer.issuer())
 			.subject(subject)
 			.audience(clientId)
 			.claim(IdTokenClaimNames.AZP, clientId)
 			.issueTime(Date.from(this.clock.instant()))
 			.expirationTime(Date.from(accessToken.getExpiresAt()))
-			.claim(IdTokenClaimNames.AUTH_TIME, authTime.getEpochSecond())
+			.claim(IdTokenClaimNames.AUTH_TIME, login.authTime().getEpochSecond())
 			.claim(IdTokenClaimNames.AT_HASH, accessTokenHash(accessToken.getTokenValue(), signing.algorithm()));
 		if (nonce != null) {
 			claims.claim(IdTokenClaimNames.NONCE, nonce);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.refreshserver.protocol.NoStore;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
+import dev.refreshserver.store.FamilyLogins;
 
 /**
  * {@code GET}/{@code POST /userinfo} (OpenID Connect Core §5.3): the claims about the user of an
@@ -49,8 +50,11 @@ public class UserInfoController {
 
 	private final JsonMapper json;
 
+	private final FamilyLogins logins;
+
 	public UserInfoController(ActiveAccessTokens accessTokens, UserClaims users, OAuth2ErrorWriter errors,
-			JsonMapper json) {
+			JsonMapper json, FamilyLogins logins) {
+		this.logins = logins;
 		this.accessTokens = accessTokens;
 		this.users = users;
 		this.errors = errors;
@@ -89,7 +93,9 @@ public class UserInfoController {
 					"The access token was not granted the openid scope", ", scope=\"openid\"");
 			return;
 		}
-		Map<String, Object> userInfo = this.users.of(claims.get().getSubject(), scope);
+		Object familyId = claims.get().getClaim(AccessTokens.FAMILY_CLAIM);
+		Map<String, Object> userInfo = this.users.of(claims.get().getSubject(), scope,
+				(familyId != null) ? this.logins.claimsOf(familyId.toString()) : null);
 		response.setStatus(HttpStatus.OK.value());
 		NoStore.apply(response);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
