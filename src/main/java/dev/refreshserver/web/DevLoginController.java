@@ -54,7 +54,9 @@ public class DevLoginController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	private final SavedRequestAwareAuthenticationSuccessHandler continuation = new SavedRequestAwareAuthenticationSuccessHandler();
+	/** On to the authorization request that sent the browser to the login page. */
+	private final SavedRequestAwareAuthenticationSuccessHandler continuation =
+			new SavedRequestAwareAuthenticationSuccessHandler();
 
 	public DevLoginController(AdminGate gate, JsonMapper json, Clock clock, LoginController loginPage) {
 		this.gate = gate;

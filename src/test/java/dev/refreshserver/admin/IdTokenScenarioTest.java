@@ -1,11 +1,7 @@
 package dev.refreshserver.admin;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.IdTokenChecks;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
@@ -84,8 +81,7 @@ class IdTokenScenarioTest extends ServerTest {
 		assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
 	}
 
-	private IDTokenValidator validator() throws Exception {
-		return new IDTokenValidator(new Issuer(this.http.base()), new ClientID("demo-client"), JWSAlgorithm.RS256,
-				JWKSet.parse(this.http.get("/oauth2/jwks").body()));
+	private IDTokenValidator validator() {
+		return IdTokenChecks.validator(this.http, "demo-client");
 	}
 }

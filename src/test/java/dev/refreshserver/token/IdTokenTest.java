@@ -4,10 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.IdTokenChecks;
 import dev.refreshserver.support.ServerTest;
 
 import static dev.refreshserver.support.Browser.REDIRECT_URI;
@@ -140,9 +138,7 @@ class IdTokenTest extends ServerTest {
 				basic("demo-client", "demo-secret"));
 	}
 
-	private IDTokenValidator validator() throws Exception {
-		JWKSet keys = JWKSet.parse(this.http.get("/oauth2/jwks").body());
-		return new IDTokenValidator(new Issuer(this.http.base()), new ClientID("demo-client"), JWSAlgorithm.RS256,
-				keys);
+	private IDTokenValidator validator() {
+		return IdTokenChecks.validator(this.http, "demo-client");
 	}
 }

@@ -4,16 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,6 +19,7 @@ import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HeadlessChrome;
 import dev.refreshserver.support.HttpResponseView;
+import dev.refreshserver.support.IdTokenChecks;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
@@ -39,22 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginAsAnyoneTest extends ServerTest {
 
-	private static HeadlessChrome browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChrome.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
+	/** A fresh browser (no session, no admin-token cookie) for each test. */
+	private HeadlessChrome browser;
 
 	@BeforeEach
-	void freshBrowserSession() {
-		browser.open(this.http.base() + "/");
-		browser.driver().manage().deleteAllCookies();
+	void startBrowser() {
+		this.browser = HeadlessChrome.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		this.browser.close();
 	}
 
 	@Test
@@ -63,18 +54,18 @@ class LoginAsAnyoneTest extends ServerTest {
 		Map<String, String> request = Browser.authorizationRequest("demo-client", "openid profile email",
 				Browser.challenge(verifier));
 		request.put("nonce", "n-42");
-		browser.open(this.http.base() + "/oauth2/authorize?" + ServerHttp.encode(request));
+		this.browser.open(this.http.base() + "/oauth2/authorize?" + ServerHttp.encode(request));
 		assertThat(text()).contains("show the admin token").doesNotContain("Subject (sub)");
 		showAdminToken();
-		browser.driver().findElement(By.id("subject")).sendKeys("bob-builder");
-		browser.driver().findElement(By.id("claims"))
+		this.browser.driver().findElement(By.id("subject")).sendKeys("bob-builder");
+		this.browser.driver().findElement(By.id("claims"))
 			.sendKeys("{\"name\": \"Bob Builder\", \"email\": \"bob@example.com\", \"groups\": [\"admins\"]}");
-		browser.screenshot("login-as-anyone");
-		browser.assertAccessible();
-		browser.driver().findElement(By.cssSelector("#dev-login-form button")).click();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+		this.browser.screenshot("login-as-anyone");
+		this.browser.assertAccessible();
+		this.browser.driver().findElement(By.cssSelector("#dev-login-form button")).click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
 			.until((driver) -> driver.getCurrentUrl().startsWith(REDIRECT_URI));
-		String code = Browser.queryOf(URI.create(browser.driver().getCurrentUrl())).get("code");
+		String code = Browser.queryOf(URI.create(this.browser.driver().getCurrentUrl())).get("code");
 
 		HttpResponseView tokens = this.http.postForm("/oauth2/token", form("grant_type", "authorization_code", "code",
 				code, "redirect_uri", REDIRECT_URI, "code_verifier", verifier), "Authorization",
@@ -101,36 +92,35 @@ class LoginAsAnyoneTest extends ServerTest {
 
 	@Test
 	void claimsThatAreNoJsonObjectOrDescribeTheTokenAreRefusedOnThePage() {
-		browser.open(this.http.base() + "/login");
+		this.browser.open(this.http.base() + "/login");
 		showAdminToken();
 		for (String[] bad : new String[][] { { "{not json", "must be a JSON object" },
 				{ "[\"a\"]", "must be a JSON object" }, { "{\"sub\": \"admin\"}", "'sub' describes the token" } }) {
-			browser.driver().findElement(By.id("subject")).sendKeys("mallory");
-			browser.driver().findElement(By.id("claims")).clear();
-			browser.driver().findElement(By.id("claims")).sendKeys(bad[0]);
-			browser.clickAndWait(By.cssSelector("#dev-login-form button"));
+			this.browser.driver().findElement(By.id("subject")).sendKeys("mallory");
+			this.browser.driver().findElement(By.id("claims")).clear();
+			this.browser.driver().findElement(By.id("claims")).sendKeys(bad[0]);
+			this.browser.clickAndWait(By.cssSelector("#dev-login-form button"));
 			assertThat(text()).contains(bad[1]);
-			assertThat(browser.driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo("mallory");
-			browser.driver().findElement(By.id("subject")).clear();
+			assertThat(this.browser.driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo("mallory");
+			this.browser.driver().findElement(By.id("subject")).clear();
 		}
-		browser.screenshot("login-as-anyone-refused");
-		browser.assertAccessible();
+		this.browser.screenshot("login-as-anyone-refused");
+		this.browser.assertAccessible();
 	}
 
 	/** Follows the login page's link to the admin-token form and comes back to the login page. */
 	private void showAdminToken() {
-		browser.clickAndWait(By.linkText("show the admin token"));
-		browser.driver().findElement(By.id("token")).sendKeys(ServerHttp.ADMIN_TOKEN);
-		browser.clickAndWait(By.cssSelector("form button[type=submit]"));
-		assertThat(browser.driver().getCurrentUrl()).startsWith(this.http.base() + "/login");
+		this.browser.clickAndWait(By.linkText("show the admin token"));
+		this.browser.driver().findElement(By.id("token")).sendKeys(ServerHttp.ADMIN_TOKEN);
+		this.browser.clickAndWait(By.cssSelector("form button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).startsWith(this.http.base() + "/login");
 	}
 
-	private static String text() {
-		return browser.driver().findElement(By.tagName("body")).getText();
+	private String text() {
+		return this.browser.driver().findElement(By.tagName("body")).getText();
 	}
 
-	private IDTokenValidator validator() throws Exception {
-		return new IDTokenValidator(new Issuer(this.http.base()), new ClientID("demo-client"), JWSAlgorithm.RS256,
-				JWKSet.parse(this.http.get("/oauth2/jwks").body()));
+	private IDTokenValidator validator() {
+		return IdTokenChecks.validator(this.http, "demo-client");
 	}
 }
