@@ -125,6 +125,20 @@ class IdTokenTest extends ServerTest {
 		assertThat(minted.json().has("id_token")).isFalse();
 	}
 
+	@Test
+	void aNonceLongerThanACodeKeepsIsRefusedToTheClient() throws Exception {
+		Map<String, String> request = Browser.authorizationRequest("demo-client", "openid",
+				Browser.challenge(RefreshTokens.generate()));
+		request.put("nonce", "n".repeat(10_001));
+
+		HttpResponseView refused = this.http.postForm("/oauth2/authorize", request, "Accept", "text/html");
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(302);
+		assertThat(refused.header("Location")).startsWith(REDIRECT_URI)
+			.contains("error=invalid_request")
+			.contains("state=xyz");
+	}
+
 	private HttpResponseView logInAndRedeem(String scope, String nonce) throws Exception {
 		String verifier = RefreshTokens.generate();
 		Map<String, String> request = Browser.authorizationRequest("demo-client", scope, Browser.challenge(verifier));
