@@ -31,7 +31,8 @@ class LogScrubIT {
 
 	/**
 	 * A run of 40 or more base64url characters mixing upper case, lower case and digits: our refresh
-	 * tokens (43), authorization codes (128), a grace-window seal, a token hash.
+	 * tokens (120 characters; 43 before the store upgrade), authorization codes (128), a grace-window
+	 * seal, a token hash.
 	 */
 	private static final Pattern RANDOM_VALUE = Pattern
 		.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])");

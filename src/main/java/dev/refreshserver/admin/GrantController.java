@@ -26,8 +26,9 @@ import dev.refreshserver.refresh.GrantIssuer;
 import dev.refreshserver.refresh.IssuedTokens;
 import dev.refreshserver.refresh.RefreshPolicies;
 import dev.refreshserver.refresh.RefreshPolicy;
+import dev.refreshserver.refresh.RefreshTokenFormat;
 import dev.refreshserver.refresh.RefreshTokens;
-import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.IdTokens;
@@ -94,14 +95,14 @@ public class GrantController {
 		for (int done = 0; done < count; done += BULK_BATCH) {
 			int size = Math.min(BULK_BATCH, count - done);
 			List<TokenFamily> families = new ArrayList<>(size);
-			List<RefreshTokenRecord> tokens = new ArrayList<>(size);
+			List<RefreshState> tokens = new ArrayList<>(size);
 			Instant now = this.clock.instant();
 			for (int i = 0; i < size; i++) {
-				TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), owner, granted,
+				TokenFamily family = new TokenFamily(RefreshTokenFormat.newFamilyId(), client.getClientId(), owner, granted,
 						now, policy.familyExpiry(now), null);
 				families.add(family);
-				tokens.add(RefreshTokenRecord.issued(RefreshTokens.hash(RefreshTokens.generate()), family.id(), now,
-						policy.refreshTokenExpiry(now, family.expiresAt())));
+				tokens.add(RefreshState.first(GrantIssuer.FIRST_GENERATION, RefreshTokens.hash(RefreshTokens.generate()),
+						now, policy.refreshTokenExpiry(now, family.expiresAt())));
 			}
 			this.store.openAll(families, tokens);
 		}

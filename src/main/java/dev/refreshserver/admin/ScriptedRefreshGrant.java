@@ -23,10 +23,9 @@ import dev.refreshserver.protocol.DroppedResponse;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.protocol.RetryLater;
 import dev.refreshserver.refresh.AuthenticatedClients;
+import dev.refreshserver.refresh.PresentedTokens;
 import dev.refreshserver.refresh.RefreshTokenGrantProvider;
-import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.refresh.Rotation;
-import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.token.AccessTokens;
 import dev.refreshserver.token.IdTokens;
 import dev.refreshserver.token.TokenResponseWriter;
@@ -44,17 +43,17 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 
 	private final Scenarios scenarios;
 
-	private final RefreshTokenStore store;
+	private final PresentedTokens tokens;
 
 	private final AccessTokens accessTokens;
 
 	private final IdTokens idTokens;
 
-	public ScriptedRefreshGrant(RefreshTokenGrantProvider grant, Scenarios scenarios, RefreshTokenStore store,
+	public ScriptedRefreshGrant(RefreshTokenGrantProvider grant, Scenarios scenarios, PresentedTokens tokens,
 			AccessTokens accessTokens, IdTokens idTokens) {
 		this.grant = grant;
 		this.scenarios = scenarios;
-		this.store = store;
+		this.tokens = tokens;
 		this.accessTokens = accessTokens;
 		this.idTokens = idTokens;
 	}
@@ -104,8 +103,7 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 	}
 
 	private String subjectOf(String refreshToken) {
-		return this.store.find(RefreshTokens.hash(refreshToken)).map((presented) -> presented.family().subject())
-			.orElse(null);
+		return this.tokens.familyOf(refreshToken).map((stored) -> stored.family().subject()).orElse(null);
 	}
 
 	private static RetryLater retryLater(HttpStatus status, Duration retryAfter) {

@@ -148,7 +148,8 @@ public class SecurityConfig {
 	 * filter), and every other path. Nothing here needs a signed-in user (the authorization
 	 * endpoint that does is in the first chain), so a path that does not exist reaches the
 	 * dispatcher and gets 404, not 401 or 403. CSRF protects the forms that act on the session:
-	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground).
+	 * signing in and out, and the dev pages' forms (the admin-token gate, the playground, the
+	 * conformance page's resets).
 	 */
 	@Bean
 	@Order(2)
@@ -158,7 +159,8 @@ public class SecurityConfig {
 				paths.matcher(HttpMethod.POST, "/logout")));
 		if (properties.admin().enabled()) {
 			// the dev pages exist only then; otherwise their paths are unknown paths like any other (404)
-			forms.addAll(List.of(paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**")));
+			forms.addAll(List.of(paths.matcher(HttpMethod.POST, "/dev/**"), paths.matcher(HttpMethod.POST, "/playground/**"),
+					paths.matcher(HttpMethod.POST, "/conformance/**")));
 		}
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			// our page in the one look (web/LoginController); Spring Security still checks the form

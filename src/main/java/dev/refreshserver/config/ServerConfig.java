@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -47,11 +49,17 @@ public class ServerConfig {
 		return new ServerClock(Clock.systemUTC());
 	}
 
-	/** Client secrets and dev passwords are stored as bcrypt; verified pairs are remembered briefly. */
+	/**
+	 * Client secrets and dev passwords are stored as bcrypt of the configured cost; a hash given in
+	 * the configuration in any format Spring Security knows ({@code {pbkdf2}...}) still verifies.
+	 * Verified pairs are remembered briefly.
+	 */
 	@Bean
-	VerifiedSecretCache passwordEncoder() {
-		return new VerifiedSecretCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-				Duration.ofMinutes(10), 10_000);
+	VerifiedSecretCache passwordEncoder(SecretHashingProperties hashing) {
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(hashing.bcryptStrength())));
+		encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return new VerifiedSecretCache(encoder, Duration.ofMinutes(10), 10_000);
 	}
 
 	/** Every write goes through this: a commit returns once it is durable (store/DurableTransactionManager). */

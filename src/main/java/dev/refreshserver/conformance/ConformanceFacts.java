@@ -56,7 +56,7 @@ public record ConformanceFacts(List<String> authMethods, String basicEncoding, L
 	private static Long medianLead(ClientTraffic traffic) {
 		List<Long> leads = traffic.timedRefreshes()
 			.stream()
-			.map((timed) -> timed.lead().toSeconds())
+			.map((timed) -> Math.round(timed.lead().toMillis() / 1000.0))
 			.sorted()
 			.toList();
 		if (leads.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.refreshserver.conformance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,27 +9,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * After a 429 or 503 with {@code Retry-After}, no request for that grant arrives before the
- * given seconds have passed on the server clock.
+ * After a 429 or 503 with {@code Retry-After}, no request for that grant (for any grant, when the
+ * refusal concerned none) arrives before the given seconds have passed on the server clock.
  */
 @Component
 @Order(90)
-class HonoursRetryAfterCheck implements ConformanceCheck {
+class HonoursRetryAfterCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "honours-retry-after";
-	}
-
-	@Override
-	public String title() {
-		return "Waits as long as Retry-After says";
-	}
-
-	@Override
-	public String hint() {
-		return "After a 429 or 503 with Retry-After, wait at least that many seconds before the next attempt (and back "
-				+ "off exponentially when there is none); keep using the current access token until then if it is still valid.";
+	HonoursRetryAfterCheck() {
+		super("honours-retry-after", "Waits as long as Retry-After says",
+				"After a 429 or 503 with Retry-After, wait at least that many seconds before the next attempt (and back "
+					+ "off exponentially when there is none); keep using the current access token until then if it is still valid.");
 	}
 
 	@Override
@@ -43,13 +34,16 @@ class HonoursRetryAfterCheck implements ConformanceCheck {
 			String family = traffic.familyOf(refused);
 			Instant allowed = refused.end().plus(refused.retryAfter());
 			for (Observation later : traffic.tokenRequests()) {
-				boolean sameGrant = (family != null) ? family.equals(traffic.familyOf(later)) : later.number() > refused.number();
+				// a refusal that concerned no grant (e.g. a lockout) holds for every request of the client
+				boolean sameGrant = family == null || family.equals(traffic.familyOf(later));
 				if (sameGrant && later.start().isAfter(refused.end()) && later.start().isBefore(allowed)) {
-					failures.add(later.label() + " came " + Times.format(java.time.Duration.between(refused.end(), later.start()))
+					failures.add(later.label() + " came " + Times.format(Duration.between(refused.end(), later.start()))
 							+ " after " + refused.label() + " was told Retry-After " + refused.retryAfter().toSeconds() + " s");
 				}
 			}
 		}
-		return verdict(given > 0, failures, List.of(Outcomes.count(given, "answer", "answers") + " with Retry-After, each waited out"));
+		return verdict(given > 0, failures,
+				List.of(Outcomes.count(given, "answer", "answers")
+						+ " with Retry-After, each waited out"));
 	}
 }

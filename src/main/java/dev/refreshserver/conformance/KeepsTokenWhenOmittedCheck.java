@@ -15,22 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(80)
-class KeepsTokenWhenOmittedCheck implements ConformanceCheck {
+class KeepsTokenWhenOmittedCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "keeps-token-when-omitted";
-	}
-
-	@Override
-	public String title() {
-		return "Keeps its refresh token when a response omits one";
-	}
-
-	@Override
-	public String hint() {
-		return "When a refresh response has no refresh_token, keep using the refresh token you already have; do not "
-				+ "clear it or store null.";
+	KeepsTokenWhenOmittedCheck() {
+		super("keeps-token-when-omitted", "Keeps its refresh token when a response omits one",
+				"When a refresh response has no refresh_token, keep using the refresh token you already have; do not "
+					+ "clear it or store null.");
 	}
 
 	@Override
@@ -53,7 +43,8 @@ class KeepsTokenWhenOmittedCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(followed > 0, failures,
-				List.of(Outcomes.count(followed, "response", "responses") + " without refresh_token, each followed by a refresh with the kept token"));
+				List.of(Outcomes.count(followed, "response", "responses")
+						+ " without refresh_token, each followed by a refresh with the kept token"));
 	}
 
 	private static Optional<Observation> nextRefresh(ClientTraffic traffic, Observation omitted) {

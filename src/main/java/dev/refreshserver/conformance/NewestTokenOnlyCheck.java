@@ -15,22 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class NewestTokenOnlyCheck implements ConformanceCheck {
+class NewestTokenOnlyCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "newest-token-only";
-	}
-
-	@Override
-	public String title() {
-		return "Only the newest refresh token is presented after a rotation";
-	}
-
-	@Override
-	public String hint() {
-		return "Store the refresh_token of every successful response at once, replacing the old one, and present "
-				+ "only that one: a rotated-out token is treated as stolen and revokes the whole grant.";
+	NewestTokenOnlyCheck() {
+		super("newest-token-only", "Only the newest refresh token is presented after a rotation",
+				"Store the refresh_token of every successful response at once, replacing the old one, and present "
+					+ "only that one: a rotated-out token is treated as stolen and revokes the whole grant.");
 	}
 
 	@Override
@@ -58,7 +48,8 @@ class NewestTokenOnlyCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(afterRotation > 0, failures,
-				List.of(Outcomes.count(afterRotation, "refresh", "refreshes") + " after a rotation, each with the newest token (or a grace-window retry)"));
+				List.of(Outcomes.count(afterRotation, "refresh", "refreshes")
+						+ " after a rotation, each with the newest token (or a grace-window retry)"));
 	}
 
 	/** Whether some token of this refresh's family had been rotated before it arrived. */

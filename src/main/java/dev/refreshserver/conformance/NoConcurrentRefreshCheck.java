@@ -12,23 +12,13 @@ import org.springframework.stereotype.Component;
 /** No two refreshes of one family are in flight at once (server clock, request start to end). */
 @Component
 @Order(40)
-class NoConcurrentRefreshCheck implements ConformanceCheck {
+class NoConcurrentRefreshCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "no-concurrent-refresh";
-	}
-
-	@Override
-	public String title() {
-		return "No two refreshes of one grant in flight at once";
-	}
-
-	@Override
-	public String hint() {
-		return "Serialize refreshes per grant (one lock or single-flight per refresh token): when several threads "
-				+ "find the access token expired, one refreshes and the others wait for its result. With rotation, "
-				+ "the loser of a race presents a rotated-out token and the grant is revoked.";
+	NoConcurrentRefreshCheck() {
+		super("no-concurrent-refresh", "No two refreshes of one grant in flight at once",
+				"Serialize refreshes per grant (one lock or single-flight per refresh token): when several threads "
+					+ "find the access token expired, one refreshes and the others wait for its result. With rotation, "
+					+ "the loser of a race presents a rotated-out token and the grant is revoked.");
 	}
 
 	@Override
@@ -52,6 +42,7 @@ class NoConcurrentRefreshCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(observedFamilies > 0, failures,
-				List.of(Outcomes.count(observedFamilies, "grant", "grants") + " refreshed more than once, one refresh at a time"));
+				List.of(Outcomes.count(observedFamilies, "grant", "grants")
+						+ " refreshed more than once, one refresh at a time"));
 	}
 }

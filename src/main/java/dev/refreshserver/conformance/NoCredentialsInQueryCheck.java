@@ -10,22 +10,12 @@ import org.springframework.stereotype.Component;
 /** Secrets and tokens never travel in the query string, where proxies and servers log them. */
 @Component
 @Order(20)
-class NoCredentialsInQueryCheck implements ConformanceCheck {
+class NoCredentialsInQueryCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "no-credentials-in-query";
-	}
-
-	@Override
-	public String title() {
-		return "No secret or token in the query string";
-	}
-
-	@Override
-	public String hint() {
-		return "Put client_secret, refresh_token, code and code_verifier in the form body (or the secret in the "
-				+ "Authorization header), never in the URL: query strings end up in access logs and browser history.";
+	NoCredentialsInQueryCheck() {
+		super("no-credentials-in-query", "No secret or token in the query string",
+				"Put client_secret, refresh_token, code and code_verifier in the form body (or the secret in the "
+					+ "Authorization header), never in the URL: query strings end up in access logs and browser history.");
 	}
 
 	@Override
@@ -39,6 +29,7 @@ class NoCredentialsInQueryCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!requests.isEmpty(), failures,
-				List.of(Outcomes.count(requests.size(), "token request", "token requests") + ", none with a secret or token in the query string"));
+				List.of(Outcomes.count(requests.size(), "token request", "token requests")
+						+ ", none with a secret or token in the query string"));
 	}
 }

@@ -13,22 +13,12 @@ import dev.refreshserver.profile.RequestRules.Encoding;
 /** RFC 6749 §3.2: token requests are POSTs with an application/x-www-form-urlencoded body. */
 @Component
 @Order(10)
-class PostFormEncodedCheck implements ConformanceCheck {
+class PostFormEncodedCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "post-form-encoded";
-	}
-
-	@Override
-	public String title() {
-		return "Token requests are POSTs with a form-encoded body";
-	}
-
-	@Override
-	public String hint() {
-		return "Send every token request as POST with Content-Type application/x-www-form-urlencoded and the "
-				+ "parameters in the body (RFC 6749 section 3.2), unless the provider's profile documents another shape.";
+	PostFormEncodedCheck() {
+		super("post-form-encoded", "Token requests are POSTs with a form-encoded body",
+				"Send every token request as POST with Content-Type application/x-www-form-urlencoded and the "
+					+ "parameters in the body (RFC 6749 section 3.2), unless the provider's profile documents another shape.");
 	}
 
 	@Override
@@ -42,7 +32,8 @@ class PostFormEncodedCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!requests.isEmpty(), failures,
-				List.of(Outcomes.count(requests.size(), "token request", "token requests") + ", each a POST with a form body or a shape the client's profile accepts"));
+				List.of(Outcomes.count(requests.size(), "token request", "token requests")
+						+ ", each a POST with a form body or a shape the client's profile accepts"));
 	}
 
 	private static String wrongShape(Observation request, RequestRules rules) {

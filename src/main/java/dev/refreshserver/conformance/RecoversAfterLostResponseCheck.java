@@ -14,25 +14,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
-class RecoversAfterLostResponseCheck implements ConformanceCheck {
+class RecoversAfterLostResponseCheck extends ConformanceCheck {
+
+	RecoversAfterLostResponseCheck() {
+		super("recovers-after-lost-response", "Recovers after a lost refresh response",
+				"When a refresh gets no response, retry once with the same refresh token (a grace window returns the "
+					+ "same successor); if that gets invalid_grant, start over with a new authorization instead of retrying.");
+	}
 
 	static final int LOOP = 2;
-
-	@Override
-	public String id() {
-		return "recovers-after-lost-response";
-	}
-
-	@Override
-	public String title() {
-		return "Recovers after a lost refresh response";
-	}
-
-	@Override
-	public String hint() {
-		return "When a refresh gets no response, retry once with the same refresh token (a grace window returns the "
-				+ "same successor); if that gets invalid_grant, start over with a new authorization instead of retrying.";
-	}
 
 	@Override
 	public CheckResult evaluate(ClientTraffic traffic) {

@@ -17,28 +17,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(50)
-class RefreshCadenceCheck implements ConformanceCheck {
+class RefreshCadenceCheck extends ConformanceCheck {
+
+	RefreshCadenceCheck() {
+		super("refresh-cadence", "Refreshes when the access token is due, not far earlier",
+				"Refresh when the access token is about to expire (expires_in minus a small margin) or after a 401, "
+					+ "not on every call or timer tick: each needless refresh costs a rotation and widens the window for races.");
+	}
 
 	static final int EARLY_IN_A_ROW = 3;
 
 	static final String THRESHOLD = "threshold: " + EARLY_IN_A_ROW
 			+ " refreshes in a row of one grant with more than half of the access token's lifetime left";
-
-	@Override
-	public String id() {
-		return "refresh-cadence";
-	}
-
-	@Override
-	public String title() {
-		return "Refreshes when the access token is due, not far earlier";
-	}
-
-	@Override
-	public String hint() {
-		return "Refresh when the access token is about to expire (expires_in minus a small margin) or after a 401, "
-				+ "not on every call or timer tick: each needless refresh costs a rotation and widens the window for races.";
-	}
 
 	@Override
 	public CheckResult evaluate(ClientTraffic traffic) {

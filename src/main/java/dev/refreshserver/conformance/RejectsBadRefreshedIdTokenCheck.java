@@ -7,31 +7,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A refresh response whose ID token is wrong (a scripted {@code id_token_*} scenario: another
+ * A refresh response whose ID token fails validation (a scripted {@code id_token_*} scenario: another
  * issuer, subject or audience, or a broken signature) must be rejected as a whole (OpenID Connect
  * Core §12.2): the client neither calls userinfo with its access token nor presents its refresh
  * token. Observed only after such a scenario was delivered.
  */
 @Component
 @Order(110)
-class RejectsBadRefreshedIdTokenCheck implements ConformanceCheck {
+class RejectsBadRefreshedIdTokenCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "rejects-bad-refreshed-id-token";
-	}
-
-	@Override
-	public String title() {
-		return "Rejects a refresh response whose ID token is wrong";
-	}
-
-	@Override
-	public String hint() {
-		return "Validate the ID token of every refresh response as you validated the first one (signature, iss, aud, "
-				+ "exp), and check that its iss and sub are those of the original ID token (OpenID Connect Core §12.2). "
-				+ "When it fails, use neither the access token nor the refresh token of that response: end the "
-				+ "session and log the user in again.";
+	RejectsBadRefreshedIdTokenCheck() {
+		super("rejects-bad-refreshed-id-token", "Rejects a refresh response whose ID token fails validation",
+				"Validate the ID token of every refresh response as you validated the first one (signature, iss, aud, "
+					+ "exp), and check that its iss and sub are those of the original ID token (OpenID Connect Core "
+					+ "§12.2). When it fails, use neither the access token nor the refresh token of that response: end "
+					+ "the session and log the user in again.");
 	}
 
 	@Override
@@ -47,13 +37,13 @@ class RejectsBadRefreshedIdTokenCheck implements ConformanceCheck {
 					String use = useOf(response, later);
 					if (use != null) {
 						failures.add(later.label() + " " + use + " of " + response.label() + ", whose ID token was "
-								+ "scripted wrong (" + response.idTokenFault() + ")");
+								+ "scripted to fail validation (" + response.idTokenFault() + ")");
 					}
 				}
 			}
 		}
 		return verdict(!faulty.isEmpty(), failures, List.of(Outcomes.count(faulty.size(), "refresh response",
-				"refresh responses") + " with a wrong ID token; none of their tokens was used"));
+				"refresh responses") + " with an ID token that fails validation; none of their tokens was used"));
 	}
 
 	/** How {@code later} used a token of {@code response}, or null when it did not. */

@@ -12,22 +12,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(70)
-class ScopeWithinGrantCheck implements ConformanceCheck {
+class ScopeWithinGrantCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "scope-within-grant";
-	}
-
-	@Override
-	public String title() {
-		return "Refreshes ask for no scope beyond the grant";
-	}
-
-	@Override
-	public String hint() {
-		return "On refresh, omit scope (you get the grant's scope) or ask for a subset of it. A wider scope needs a "
-				+ "new authorization by the user, not a refresh.";
+	ScopeWithinGrantCheck() {
+		super("scope-within-grant", "Refreshes ask for no scope beyond the grant",
+				"On refresh, omit scope (you get the grant's scope) or ask for a subset of it. A wider scope needs a "
+					+ "new authorization by the user, not a refresh.");
 	}
 
 	@Override
@@ -43,6 +33,7 @@ class ScopeWithinGrantCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(decided > 0, failures,
-				List.of(Outcomes.count(decided, "refresh", "refreshes") + " granted, each within its grant's scope"));
+				List.of(Outcomes.count(decided, "refresh", "refreshes")
+						+ " granted, each within its grant's scope"));
 	}
 }

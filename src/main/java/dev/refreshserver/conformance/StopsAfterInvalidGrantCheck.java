@@ -10,23 +10,13 @@ import org.springframework.stereotype.Component;
 /** A refresh token that got {@code invalid_grant} is never presented again. */
 @Component
 @Order(60)
-class StopsAfterInvalidGrantCheck implements ConformanceCheck {
+class StopsAfterInvalidGrantCheck extends ConformanceCheck {
 
-	@Override
-	public String id() {
-		return "stops-after-invalid-grant";
-	}
-
-	@Override
-	public String title() {
-		return "Stops using a refresh token after invalid_grant";
-	}
-
-	@Override
-	public String hint() {
-		return "invalid_grant is final for that refresh token: drop it and send the user through the authorization "
-				+ "flow again (or report the grant as lost). Retrying it only adds load and, with rotation, noise in "
-				+ "the provider's reuse detection.";
+	StopsAfterInvalidGrantCheck() {
+		super("stops-after-invalid-grant", "Stops using a refresh token after invalid_grant",
+				"invalid_grant is final for that refresh token: drop it and send the user through the authorization "
+					+ "flow again (or report the grant as lost). Retrying it only adds load and, with rotation, noise in "
+					+ "the provider's reuse detection.");
 	}
 
 	@Override
@@ -41,6 +31,7 @@ class StopsAfterInvalidGrantCheck implements ConformanceCheck {
 			}
 		}
 		return verdict(!refused.isEmpty(), failures,
-				List.of(Outcomes.count(refused.size(), "refresh token", "refresh tokens") + " got invalid_grant; none was presented again"));
+				List.of(Outcomes.count(refused.size(), "refresh token", "refresh tokens")
+						+ " got invalid_grant; none was presented again"));
 	}
 }

@@ -1,15 +1,12 @@
 package dev.refreshserver.conformance;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
@@ -22,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -42,10 +38,6 @@ import dev.refreshserver.token.UserInfoController;
  * where one was sent.
  */
 public class TokenEndpointObserver extends OncePerRequestFilter {
-
-	/** What must never travel in a query string: secrets, tokens, codes. */
-	private static final Set<String> CREDENTIALS = Set.of("client_secret", "refresh_token", "access_token", "code",
-			"code_verifier", "client_assertion", "password", "token", "id_token_hint");
 
 	private static final int MAX_JSON_BODY = 64 * 1024;
 
@@ -80,7 +72,7 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = pathOf(request);
+		String path = RequestShapes.pathOf(request);
 		return !this.tokenPaths.contains(path) && !isMint(request, path) && !UserInfoController.PATH.equals(path);
 	}
 
@@ -88,7 +80,7 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Instant start = this.clock.instant();
-		HttpServletRequest observed = isJson(request.getContentType())
+		HttpServletRequest observed = RequestShapes.isJson(request.getContentType())
 				? new ContentCachingRequestWrapper(request, MAX_JSON_BODY) : request;
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		try {
@@ -108,15 +100,15 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 
 	private void observe(HttpServletRequest request, ContentCachingResponseWrapper response, Instant start,
 			Instant end) {
-		if (UserInfoController.PATH.equals(pathOf(request))) {
+		if (UserInfoController.PATH.equals(RequestShapes.pathOf(request))) {
 			observeUserInfo(request, response, start, end);
 			return;
 		}
-		boolean mint = isMint(request, pathOf(request));
+		boolean mint = isMint(request, RequestShapes.pathOf(request));
 		Map<String, String> parameters = parametersOf(request);
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		boolean basic = !mint && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-		String clientId = basic ? basicClientId(authorization) : parameters.get("client_id");
+		String clientId = basic ? RequestShapes.basicClientId(authorization) : parameters.get("client_id");
 		if (clientId == null || !this.registered.test(clientId)) {
 			return;
 		}
@@ -128,19 +120,28 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 		}
 		int status = response.getStatus();
 		String grantType = mint ? "admin_grant" : parameters.get("grant_type");
-		boolean refreshSucceeded = !lost && status == 200 && "refresh_token".equals(grantType);
+		boolean omitted = !lost && status == 200 && "refresh_token".equals(grantType) && delivered == null;
 		Observation.Kind kind = mint ? Observation.Kind.MINTED_GRANT : Observation.Kind.TOKEN_REQUEST;
+		String method = request.getMethod();
+		String contentType = RequestShapes.mediaType(request.getContentType());
+		String query = request.getQueryString();
+		Set<String> credentialsInQuery = RequestShapes.credentialsInQuery(query);
+		boolean parametersInQuery = query != null && !query.isEmpty();
+		String authMethod = mint ? null : RequestShapes.authMethod(basic, parameters);
+		BasicEncoding basicEncoding = basic ? BasicEncoding.of(authorization) : null;
+		String presented = TokenHashes.of(parameters.get("refresh_token"));
 		String scope = parameters.get("scope");
-		this.log.record(clientId, (number) -> new Observation(number, kind, start, end, request.getMethod(),
-				mediaType(request.getContentType()), credentialsInQuery(request.getQueryString()),
-				request.getQueryString() != null && !request.getQueryString().isEmpty(),
-				mint ? null : authMethod(basic, parameters), basic ? BasicEncoding.of(authorization) : null, grantType,
-				TokenHashes.of(parameters.get("refresh_token")),
-				(scope != null && scope.length() > MAX_SCOPE) ? scope.substring(0, MAX_SCOPE) + "..." : scope, status,
-				lost ? null : text(body, "error"), delivered, refreshSucceeded && delivered == null,
-				lost ? null : seconds(body, "expires_in"), retryAfter(response), lost,
-				lost ? null : TokenHashes.of(text(body, "access_token")),
-				(String) request.getAttribute(TokenResponseWriter.ID_TOKEN_FAULT), null));
+		String askedScope = (scope != null && scope.length() > MAX_SCOPE) ? scope.substring(0, MAX_SCOPE) + "..." : scope;
+		String error = lost ? null : text(body, "error");
+		Duration accessTokenLifetime = lost ? null : seconds(body, "expires_in");
+		Duration retryAfter = RequestShapes.retryAfter(response);
+		String deliveredAccessToken = lost ? null : TokenHashes.of(text(body, "access_token"));
+		String idTokenFault = (String) request.getAttribute(TokenResponseWriter.ID_TOKEN_FAULT);
+		this.log.record(clientId,
+				(number) -> new Observation(number, kind, start, end, method, contentType, credentialsInQuery,
+						parametersInQuery, authMethod, basicEncoding, grantType, presented, askedScope, status, error,
+						delivered, omitted, accessTokenLifetime, retryAfter, lost, deliveredAccessToken, idTokenFault,
+						null));
 	}
 
 	/**
@@ -157,7 +158,8 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 		String token = (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
 				? authorization.substring(7).trim() : parametersOf(request).get("access_token");
 		this.log.record(client, (number) -> new Observation(number, Observation.Kind.USERINFO, start, end,
-				request.getMethod(), mediaType(request.getContentType()), credentialsInQuery(request.getQueryString()),
+				request.getMethod(), RequestShapes.mediaType(request.getContentType()),
+				RequestShapes.credentialsInQuery(request.getQueryString()),
 				request.getQueryString() != null && !request.getQueryString().isEmpty(), null, null, null, null, null,
 				response.getStatus(), null, null, false, null, null, false, null, null, TokenHashes.of(token)));
 	}
@@ -189,7 +191,7 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 	}
 
 	private JsonNode bodyOf(ContentCachingResponseWrapper response) {
-		return isJson(response.getContentType()) ? parse(response.getContentAsByteArray()) : null;
+		return RequestShapes.isJson(response.getContentType()) ? parse(response.getContentAsByteArray()) : null;
 	}
 
 	private JsonNode parse(byte[] bytes) {
@@ -223,83 +225,4 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 		}
 	}
 
-	private static Duration retryAfter(HttpServletResponse response) {
-		String value = response.getHeader(HttpHeaders.RETRY_AFTER);
-		try {
-			return (value != null) ? Duration.ofSeconds(Long.parseLong(value.trim())) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static String authMethod(boolean basic, Map<String, String> parameters) {
-		if (basic) {
-			return "client_secret_basic";
-		}
-		if (parameters.containsKey("client_secret")) {
-			return "client_secret_post";
-		}
-		return parameters.containsKey("client_id") ? "none" : null;
-	}
-
-	/** The client id of Basic credentials (form-decoded, as client authentication reads it), or null. */
-	private static String basicClientId(String authorization) {
-		try {
-			String credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
-			int colon = credentials.indexOf(':');
-			return (colon > 0) ? URLDecoder.decode(credentials.substring(0, colon), StandardCharsets.UTF_8) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	/** Names of credentials in a query string; values are never looked at beyond the name. */
-	private static Set<String> credentialsInQuery(String query) {
-		Set<String> names = new TreeSet<>();
-		if (query == null) {
-			return names;
-		}
-		for (String pair : query.split("&")) {
-			int equals = pair.indexOf('=');
-			try {
-				String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-				if (CREDENTIALS.contains(name)) {
-					names.add(name);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// an undecodable name is no credential name
-			}
-		}
-		return names;
-	}
-
-	private static String mediaType(String contentType) {
-		if (contentType == null) {
-			return null;
-		}
-		int semicolon = contentType.indexOf(';');
-		String type = ((semicolon < 0) ? contentType : contentType.substring(0, semicolon)).trim();
-		return (type.length() > 100) ? type.substring(0, 100) : type;
-	}
-
-	private static boolean isJson(String contentType) {
-		try {
-			return contentType != null
-					&& MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
-	/** The decoded path as the endpoints match it, without a trailing slash. */
-	private static String pathOf(HttpServletRequest request) {
-		String pathInfo = request.getPathInfo();
-		String path = (pathInfo != null) ? request.getServletPath() + pathInfo : request.getServletPath();
-		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
-	}
 }

@@ -3,6 +3,7 @@ package dev.refreshserver.conformance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -20,15 +21,18 @@ final class TokenHashes {
 		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every JRE", ex);
 		}
 	}
 
-	/** How evidence names a token. */
+	/**
+	 * How evidence names a token: by the start of its SHA-256, so that a reader can match tokens
+	 * across requests, and nobody mistakes the label for (part of) the token itself.
+	 */
 	static String label(String hash) {
-		return (hash == null) ? "no token" : "token " + hash.substring(0, 8);
+		return (hash == null) ? "no token" : "token #" + hash.substring(0, 8);
 	}
 }

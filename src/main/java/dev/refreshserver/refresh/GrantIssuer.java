@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.store.FamilyLogins;
-import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.AccessTokens;
@@ -28,7 +28,12 @@ import dev.refreshserver.token.IdTokens;
 @Component
 public class GrantIssuer {
 
+	/** The generation of a family's first refresh token; each rotation adds one. */
+	public static final long FIRST_GENERATION = 0;
+
 	private final RefreshTokenStore store;
+
+	private final RefreshTokenFormat format;
 
 	private final RefreshPolicies policies;
 
@@ -42,9 +47,10 @@ public class GrantIssuer {
 
 	private final FamilyLogins logins;
 
-	public GrantIssuer(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens, Clock clock,
-			TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
+	public GrantIssuer(RefreshTokenStore store, RefreshTokenFormat format, RefreshPolicies policies,
+			AccessTokens accessTokens, Clock clock, TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
 		this.store = store;
+		this.format = format;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
@@ -66,7 +72,7 @@ public class GrantIssuer {
 			String nonce) {
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		Instant now = this.clock.instant();
-		TokenFamily family = new TokenFamily(RefreshTokens.randomId(16), client.getClientId(), subject, scope, now,
+		TokenFamily family = new TokenFamily(RefreshTokenFormat.newFamilyId(), client.getClientId(), subject, scope, now,
 				policy.familyExpiry(now), null);
 		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
 				policy.accessTtl());
@@ -77,14 +83,14 @@ public class GrantIssuer {
 		if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
 				&& policy.offlineAccess().allowsRefreshToken(scope)) {
 			Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
-			refreshToken = new OAuth2RefreshToken(RefreshTokens.generate(), now, refreshExpiry);
-			this.store.open(family, RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken.getTokenValue()),
-					family.id(), now, refreshExpiry));
+			refreshToken = new OAuth2RefreshToken(this.format.issue(family.id(), FIRST_GENERATION), now, refreshExpiry);
+			this.store.open(family, RefreshState.first(FIRST_GENERATION, RefreshTokens.hash(refreshToken.getTokenValue()),
+					now, refreshExpiry));
 		}
 		else {
 			// No refresh token for a client that may not use one; the family still exists, since its
 			// access tokens name it, so that revocation and a replayed code reach them.
-			this.store.open(family, null);
+			this.store.open(family, RefreshState.none(now, accessToken.getExpiresAt()));
 		}
 		if (login != null) {
 			// a family without one logged in when it opened, with no claims of its own (FamilyLogins.of)

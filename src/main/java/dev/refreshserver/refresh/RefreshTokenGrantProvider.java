@@ -20,8 +20,7 @@ import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.keys.SealingKey;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.store.FamilyLogins;
-import dev.refreshserver.store.PresentedToken;
-import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.AccessTokens;
@@ -31,12 +30,17 @@ import dev.refreshserver.token.IdTokens;
  * The refresh_token grant (RFC 6749 §6, RFC 9700 §4.14): validate the presented token against
  * its family, then rotate it (or slide it, in reuse mode) and issue a new access token.
  * A rotated-out token presented again revokes the whole family, unless it is the immediate
- * predecessor retried inside the grace window, which gets the same successor back.
+ * predecessor retried inside the grace window, which gets the same successor back. A refresh
+ * reads the family row once and writes it once, conditionally (docs/storage.md).
  */
 @Component
 public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final RefreshTokenStore store;
+
+	private final PresentedTokens tokens;
+
+	private final RefreshTokenFormat format;
 
 	private final RefreshPolicies policies;
 
@@ -52,9 +56,12 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final FamilyLogins logins;
 
-	public RefreshTokenGrantProvider(RefreshTokenStore store, RefreshPolicies policies, AccessTokens accessTokens,
-			SealingKey sealingKey, Clock clock, TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
+	public RefreshTokenGrantProvider(RefreshTokenStore store, PresentedTokens tokens, RefreshTokenFormat format,
+			RefreshPolicies policies, AccessTokens accessTokens, SealingKey sealingKey, Clock clock, TokenAudit audit,
+			IdTokens idTokens, FamilyLogins logins) {
 		this.store = store;
+		this.tokens = tokens;
+		this.format = format;
 		this.policies = policies;
 		this.accessTokens = accessTokens;
 		this.sealingKey = sealingKey;
@@ -81,9 +88,9 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 			throw OAuth2Errors.unauthorizedClient(AuthorizationGrantType.REFRESH_TOKEN.getValue());
 		}
 		Refresh refresh = new Refresh(client, adjust.apply(this.policies.forClient(client.getClientId())),
-				this.clock.instant(), RefreshTokens.hash(request.getRefreshToken()), request.getRefreshToken(),
-				request.getScopes());
-		PresentedToken presented = this.store.find(refresh.presentedHash).orElseThrow(OAuth2Errors::invalidRefreshToken);
+				this.clock.instant(), request.getRefreshToken(), request.getScopes());
+		PresentedToken presented = this.tokens.find(refresh.presentedToken)
+			.orElseThrow(OAuth2Errors::invalidRefreshToken);
 		return validateAndRefresh(refresh, presented).toAuthentication(clientPrincipal, refresh.policy.response());
 	}
 
@@ -93,37 +100,39 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 				|| family.isExpiredAt(refresh.now)) {
 			throw OAuth2Errors.invalidRefreshToken();
 		}
-		RefreshTokenRecord token = presented.token();
-		return switch (token.state()) {
-			case ACTIVE -> {
-				if (token.isExpiredAt(refresh.now)) {
+		return switch (presented.standing()) {
+			case LIVE -> {
+				if (presented.tokens().isExpiredAt(refresh.now)) {
 					throw OAuth2Errors.invalidRefreshToken();
 				}
-				yield refresh(refresh, family);
+				yield refresh(refresh, presented);
 			}
-			case ROTATED -> retryInsideGrace(refresh, family, token);
-			case REVOKED -> throw OAuth2Errors.invalidRefreshToken();
+			case PREDECESSOR -> retryInsideGrace(refresh, presented);
+			case SUPERSEDED -> throw reuse(family, refresh.now);
 		};
 	}
 
-	private IssuedTokens refresh(Refresh refresh, TokenFamily family) {
+	private IssuedTokens refresh(Refresh refresh, PresentedToken presented) {
+		TokenFamily family = presented.family();
 		Set<String> scope = requestedScope(refresh, family);
 		Instant expiry = refresh.policy.refreshTokenExpiry(refresh.now, family.expiresAt());
+		long generation = presented.tokens().generation();
 		String refreshToken;
 		if (refresh.policy.rotation() == Rotation.REUSE) {
-			if (!this.store.extend(refresh.presentedHash, expiry)) {
+			if (!this.store.extend(family.id(), generation, expiry)) {
 				throw OAuth2Errors.invalidRefreshToken();
 			}
 			refreshToken = refresh.presentedToken;
 		}
 		else {
-			refreshToken = RefreshTokens.generate();
-			String sealed = refresh.policy.grace().isZero() ? null : this.sealingKey.seal(refreshToken);
-			RefreshTokenRecord successor = RefreshTokenRecord.issued(RefreshTokens.hash(refreshToken), family.id(),
-					refresh.now, expiry);
-			if (!this.store.rotate(refresh.presentedHash, refresh.now, successor, sealed)) {
+			refreshToken = this.format.issue(family.id(), generation + 1);
+			// the predecessor and the sealed successor are kept only for a grace window to use
+			boolean grace = !refresh.policy.grace().isZero();
+			RefreshState next = new RefreshState(generation + 1, RefreshTokens.hash(refreshToken), refresh.now, expiry,
+					refresh.now, grace ? presented.hash() : null, grace ? this.sealingKey.seal(refreshToken) : null);
+			if (!this.store.rotate(family.id(), generation, next)) {
 				// Another request rotated this token first: ours is now a retry or a reuse.
-				PresentedToken lost = this.store.find(refresh.presentedHash)
+				PresentedToken lost = this.tokens.find(refresh.presentedToken)
 					.orElseThrow(OAuth2Errors::invalidRefreshToken);
 				return validateAndRefresh(refresh, lost);
 			}
@@ -132,29 +141,30 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * A rotated-out token: inside the grace window the immediate predecessor of the live
-	 * token gets that same live token back; anything else is reuse and revokes the family.
+	 * The token the live one replaced: inside the grace window it gets that same live token
+	 * back; after it, this is reuse and revokes the family.
 	 */
-	private IssuedTokens retryInsideGrace(Refresh refresh, TokenFamily family, RefreshTokenRecord token) {
-		boolean insideGrace = token.successorSealed() != null
-				&& refresh.now.isBefore(token.rotatedAt().plus(refresh.policy.grace()));
-		if (insideGrace) {
-			RefreshTokenRecord successor = this.store.find(token.successorHash())
-				.map(PresentedToken::token)
-				.filter((candidate) -> candidate.state() == RefreshTokenRecord.State.ACTIVE)
-				.orElse(null);
-			if (successor != null && !successor.isExpiredAt(refresh.now)
-					&& this.store.confirmActive(successor.tokenHash())) {
-				return issue(refresh, family, requestedScope(refresh, family),
-						this.sealingKey.unseal(token.successorSealed()), successor.expiresAt());
-			}
+	private IssuedTokens retryInsideGrace(Refresh refresh, PresentedToken presented) {
+		TokenFamily family = presented.family();
+		RefreshState tokens = presented.tokens();
+		boolean insideGrace = tokens.successorSealed() != null && tokens.rotatedAt() != null
+				&& refresh.now.isBefore(tokens.rotatedAt().plus(refresh.policy.grace()));
+		if (insideGrace && !tokens.isExpiredAt(refresh.now)
+				&& this.store.confirmLive(family.id(), tokens.generation())) {
+			return issue(refresh, family, requestedScope(refresh, family),
+					this.sealingKey.unseal(tokens.successorSealed()), tokens.expiresAt());
 		}
-		this.store.revokeFamily(family.id(), refresh.now, "refresh_token_reuse");
+		throw reuse(family, refresh.now);
+	}
+
+	/** A token we issued, presented after it was replaced: the family is revoked (RFC 9700 §4.14.2). */
+	private RuntimeException reuse(TokenFamily family, Instant now) {
+		this.store.revokeFamily(family.id(), now, "refresh_token_reuse");
 		this.audit.record(TokenEvent.REUSE_DETECTED, family.clientId(), "family", family.id(), "token",
 				"refresh_token");
 		this.audit.record(TokenEvent.FAMILY_REVOKED, family.clientId(), "family", family.id(), "reason",
 				"refresh_token_reuse");
-		throw OAuth2Errors.invalidRefreshToken();
+		return OAuth2Errors.invalidRefreshToken();
 	}
 
 	/**
@@ -202,7 +212,7 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 	}
 
 	/** One refresh request, as read from the token endpoint. */
-	private record Refresh(RegisteredClient client, RefreshPolicy policy, Instant now, String presentedHash,
-			String presentedToken, Set<String> requestedScope) {
+	private record Refresh(RegisteredClient client, RefreshPolicy policy, Instant now, String presentedToken,
+			Set<String> requestedScope) {
 	}
 }

@@ -11,9 +11,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.refresh.AuthenticatedClients;
-import dev.refreshserver.refresh.RefreshTokens;
-import dev.refreshserver.store.PresentedToken;
-import dev.refreshserver.store.RefreshTokenRecord;
+import dev.refreshserver.refresh.PresentedToken;
+import dev.refreshserver.refresh.PresentedTokens;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 
@@ -27,12 +26,16 @@ public class IntrospectionProvider implements AuthenticationProvider {
 
 	private final RefreshTokenStore store;
 
+	private final PresentedTokens refreshTokens;
+
 	private final ActiveAccessTokens accessTokens;
 
 	private final Clock clock;
 
-	public IntrospectionProvider(RefreshTokenStore store, ActiveAccessTokens accessTokens, Clock clock) {
+	public IntrospectionProvider(RefreshTokenStore store, PresentedTokens refreshTokens,
+			ActiveAccessTokens accessTokens, Clock clock) {
 		this.store = store;
+		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 	}
@@ -50,7 +53,7 @@ public class IntrospectionProvider implements AuthenticationProvider {
 	}
 
 	private Optional<OAuth2TokenIntrospection> introspectRefreshToken(String token, Instant now) {
-		return this.store.find(RefreshTokens.hash(token))
+		return this.refreshTokens.find(token)
 			.filter((presented) -> isLive(presented, now))
 			.map((presented) -> {
 				TokenFamily family = presented.family();
@@ -59,8 +62,8 @@ public class IntrospectionProvider implements AuthenticationProvider {
 					.clientId(family.clientId())
 					.subject(family.subject())
 					.scope(String.join(" ", family.grantedScope()))
-					.issuedAt(presented.token().issuedAt())
-					.expiresAt(presented.token().expiresAt())
+					.issuedAt(presented.tokens().issuedAt())
+					.expiresAt(presented.tokens().expiresAt())
 					.build();
 			});
 	}
@@ -84,8 +87,7 @@ public class IntrospectionProvider implements AuthenticationProvider {
 	}
 
 	private static boolean isLive(PresentedToken presented, Instant now) {
-		RefreshTokenRecord token = presented.token();
-		return token.state() == RefreshTokenRecord.State.ACTIVE && !token.isExpiredAt(now)
+		return presented.standing() == PresentedToken.Standing.LIVE && !presented.tokens().isExpiredAt(now)
 				&& !presented.family().isRevoked() && !presented.family().isExpiredAt(now);
 	}
 

@@ -16,9 +16,9 @@ import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.protocol.OAuth2Errors;
 import dev.refreshserver.refresh.AuthenticatedClients;
-import dev.refreshserver.refresh.RefreshTokens;
-import dev.refreshserver.store.PresentedToken;
+import dev.refreshserver.refresh.PresentedTokens;
 import dev.refreshserver.store.RefreshTokenStore;
+import dev.refreshserver.store.StoredFamily;
 import dev.refreshserver.store.TokenFamily;
 
 /**
@@ -33,14 +33,18 @@ public class RevocationProvider implements AuthenticationProvider {
 
 	private final RefreshTokenStore store;
 
+	private final PresentedTokens refreshTokens;
+
 	private final AccessTokens accessTokens;
 
 	private final Clock clock;
 
 	private final TokenAudit audit;
 
-	public RevocationProvider(RefreshTokenStore store, AccessTokens accessTokens, Clock clock, TokenAudit audit) {
+	public RevocationProvider(RefreshTokenStore store, PresentedTokens refreshTokens, AccessTokens accessTokens,
+			Clock clock, TokenAudit audit) {
 		this.store = store;
+		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 		this.audit = audit;
@@ -72,7 +76,9 @@ public class RevocationProvider implements AuthenticationProvider {
 			}
 			return Optional.ofNullable(familyId).flatMap((id) -> this.store.findFamily(id.toString()));
 		}
-		return this.store.find(RefreshTokens.hash(token)).map(PresentedToken::family);
+		// any token we issued names its family, whether it is live or long rotated out; a token
+		// failing its MAC names nothing, so guessing family ids revokes nothing
+		return this.refreshTokens.familyOf(token).map(StoredFamily::family);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.List;
  * @param problem what is wrong with it, a sentence fragment after the parameter and value
  * @param advice what the client's developer can change
  * @param registered in dev mode, the redirect URIs or grant types the client has; else empty
+ * @param registeredLabel the heading of that list, e.g. "Registered for demo-public"
  */
 public record AuthorizationRefusal(String check, String value, String problem, String advice,
 		List<String> registered, String registeredLabel) {

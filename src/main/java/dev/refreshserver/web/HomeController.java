@@ -34,11 +34,11 @@ public class HomeController {
 
 	public HomeController(RefreshProperties properties, RefreshPolicies policies,
 			AuthorizationServerSettings settings, AdminGate gate, Site site) {
-		this.site = site;
 		this.properties = properties;
 		this.policies = policies;
 		this.settings = settings;
 		this.gate = gate;
+		this.site = site;
 	}
 
 	@GetMapping("/")
@@ -51,8 +51,7 @@ public class HomeController {
 					PolicyInWords.sentences(RefreshPolicy.from(profile.policy(), profile.response())));
 			model.addAttribute("clients", this.properties.clients().stream().map(this::view).toList());
 			model.addAttribute("users", this.properties.users().stream().map(RefreshProperties.User::username).toList());
-			model.addAttribute("endpoints", new CurlExamples(this.properties, this.settings).all(
-					this.site.issuer()));
+			model.addAttribute("endpoints", new CurlExamples(this.properties, this.settings).all(this.site.issuer()));
 		}
 		return "home";
 	}

@@ -1,6 +1,7 @@
 package dev.refreshserver.web;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public class Playground {
 			return;
 		}
 		history.event("revoke", "Revoked RT " + newest.getNumber(), "The server answered 200 (RFC 7009).", false);
-		checkFamily(history, port, "Family revoked by the client");
+		checkFamily(history, port, State.REVOKED, "Family revoked by the client");
 	}
 
 	/** Introspects the access token ({@code refresh == false}) or the newest refresh token. */
@@ -142,12 +143,12 @@ public class Playground {
 		};
 		if (step == null) {
 			this.clock.reset();
-			history.event("clock", "Clock reset to real time", "Server time " + this.clock.instant() + ".", false);
+			history.event("clock", "Clock reset to real time", "Server time " + this.clock.instant().truncatedTo(ChronoUnit.SECONDS) + ".", false);
 			return;
 		}
 		this.clock.advance(step);
 		history.event("clock", "Clock moved forward " + PolicyInWords.words(step),
-				"Server time " + this.clock.instant() + ".", false);
+				"Server time " + this.clock.instant().truncatedTo(ChronoUnit.SECONDS) + ".", false);
 	}
 
 	private void present(PlaygroundHistory history, int port, RefreshToken presented, String title) {
@@ -169,12 +170,12 @@ public class Playground {
 			history.event("reuse", "Reuse detected: RT " + presented.getNumber() + " had already been rotated",
 					"The server answered " + error + "; a rotated refresh token presented again revokes its whole "
 							+ "family (RFC 9700 \u00a74.14.2).", true);
-			checkFamily(history, port, "Family revoked after the reuse");
+			checkFamily(history, port, State.REVOKED, "Family revoked after the reuse");
 		}
 		else {
 			history.event("refused", "RT " + presented.getNumber() + " refused: " + error,
 					answer.field("error_description"), true);
-			checkFamily(history, port, "Family ended: its live token is inactive");
+			checkFamily(history, port, State.INACTIVE, "Family ended: its live token is inactive (expired or revoked)");
 		}
 	}
 
@@ -205,7 +206,7 @@ public class Playground {
 	}
 
 	/** Asks introspection whether the family's newest token still lives; records its death if not. */
-	private void checkFamily(PlaygroundHistory history, int port, String deathTitle) {
+	private void checkFamily(PlaygroundHistory history, int port, State death, String deathTitle) {
 		RefreshToken newest = history.newest();
 		if (history.isFamilyDead() || newest == null) {
 			return;
@@ -213,7 +214,7 @@ public class Playground {
 		Loopback.Exchange answer = introspection(history, port, newest.getValue(),
 				"Introspect RT " + newest.getNumber() + " (is the family alive?)");
 		if (answer != null && answer.ok() && !"true".equals(answer.field("active"))) {
-			history.familyDied(deathTitle, "Introspection of RT " + newest.getNumber()
+			history.familyDied(death, deathTitle, "Introspection of RT " + newest.getNumber()
 					+ " answers active: false; no token of this family refreshes any more.");
 		}
 	}

@@ -1,5 +1,6 @@
 package dev.refreshserver.web;
 
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,7 @@ public class PlaygroundController {
 			.findFirst()
 			.map((client) -> String.join(" ", client.scopes()))
 			.orElse(""));
-		model.addAttribute("now", this.playground.clock().instant());
+		model.addAttribute("now", this.playground.clock().instant().truncatedTo(ChronoUnit.SECONDS));
 		model.addAttribute("offset", PolicyInWords.words(this.playground.clock().offset().abs()));
 		model.addAttribute("offsetAhead", !this.playground.clock().offset().isNegative());
 		model.addAttribute("accessToken",

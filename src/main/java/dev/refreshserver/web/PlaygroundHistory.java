@@ -118,12 +118,15 @@ public class PlaygroundHistory implements Serializable {
 		token.state = state;
 	}
 
-	/** The family is dead: every token still counted active is now revoked. */
-	void familyDied(String title, String detail) {
+	/**
+	 * The family is dead: every token still counted active takes {@code state} (revoked after a
+	 * reuse or a revocation, inactive when the server did not say why, e.g. after an expiry).
+	 */
+	void familyDied(State state, String title, String detail) {
 		this.familyDead = true;
 		this.tokens.stream().filter((token) -> token.state == State.ACTIVE || token.state == State.INACTIVE)
-			.forEach((token) -> token.state = State.REVOKED);
-		event("family-revoked", title, detail, true);
+			.forEach((token) -> token.state = state);
+		event((state == State.REVOKED) ? "family-revoked" : "family-ended", title, detail, true);
 	}
 
 	void event(String kind, String title, String detail, boolean bad) {

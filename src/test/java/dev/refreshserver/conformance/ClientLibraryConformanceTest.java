@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +39,6 @@ import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
 
-import static dev.refreshserver.conformance.Reports.ADMIN;
 import static dev.refreshserver.conformance.Reports.evidence;
 import static dev.refreshserver.conformance.Reports.failed;
 import static dev.refreshserver.conformance.Reports.report;
@@ -67,8 +65,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 
 	@AfterEach
 	void clearScenarios() {
-		this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(this.http.base() + "/admin/scenarios"))
-			.DELETE(), "Authorization", ADMIN);
+		Reports.clearScenarios(this.http);
 	}
 
 	@Test
@@ -83,7 +80,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 			assertThat(spring.current.getRefreshToken().getTokenValue()).isNotEqualTo(before.getTokenValue());
 		}
 		// a response without refresh_token: Spring keeps the one it has
-		script("demo-client", "action", "omit_refresh_token");
+		Reports.script(this.http, "demo-client", "action", "omit_refresh_token");
 		this.clock.advance(DUE);
 		OAuth2RefreshToken kept = spring.current.getRefreshToken();
 		spring.refreshWhenExpired();
@@ -107,7 +104,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 			this.clock.advance(DUE);
 			assertThat(nimbus.refresh().indicatesSuccess()).isTrue();
 		}
-		script("demo-client", "action", "temporarily_unavailable", "retry_after", "20");
+		Reports.script(this.http, "demo-client", "action", "temporarily_unavailable", "retry_after", "20");
 		this.clock.advance(DUE);
 		HTTPResponse unavailable = nimbus.refresh();
 		assertThat(unavailable.getStatusCode()).isEqualTo(503);
@@ -126,7 +123,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 	void nimbusAfterALostResponseGetsItsSuccessorFromTheGraceWindow() throws Exception {
 		NimbusClient nimbus = new NimbusClient(this.http, this.http.mintRefreshToken("grace-client", "read"),
 				"grace-client", "grace-secret");
-		script("grace-client", "action", "lost_response");
+		Reports.script(this.http, "grace-client", "action", "lost_response");
 		this.clock.advance(DUE);
 		RefreshToken presented = nimbus.token;
 		HTTPResponse retried;
@@ -143,11 +140,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 		this.clock.advance(DUE);
 		assertThat(nimbus.refresh().indicatesSuccess()).as("the successor is the live token").isTrue();
 
-		JsonNode report = report(this.http, "grace-client");
-		assertThat(failed(report)).isEmpty();
-		assertThat(statuses(report)).containsEntry("recovers-after-lost-response", "pass")
-			.containsEntry("newest-token-only", "pass");
-		assertThat(evidence(report, "recovers-after-lost-response")).contains("got its successor");
+		Reports.assertRecoveredThroughTheGraceWindow(report(this.http, "grace-client"));
 	}
 
 	@Test
@@ -188,7 +181,7 @@ class ClientLibraryConformanceTest extends ServerTest {
 		SpringClient spring = new SpringClient(this.http.mint("demo-client", "alice", "read"));
 		this.clock.advance(DUE);
 		// the first refresh is held up on the server so that the second surely overlaps it
-		script("demo-client", "action", "delay", "delay_ms", "1500");
+		Reports.script(this.http, "demo-client", "action", "delay", "delay_ms", "1500");
 		Instant due = spring.current.getAccessToken().getExpiresAt();
 		CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> outcome(() -> spring.authorizeAt(due)));
 		Thread.sleep(300);
@@ -203,12 +196,6 @@ class ClientLibraryConformanceTest extends ServerTest {
 		assertThat(evidence(report, "no-concurrent-refresh")).contains("at the same time");
 	}
 
-	private void script(String clientId, String... pairs) {
-		Map<String, String> form = ServerHttp.form("client_id", clientId);
-		form.putAll(ServerHttp.form(pairs));
-		HttpResponseView queued = this.http.postForm("/admin/scenarios", form, "Authorization", ADMIN);
-		assertThat(queued.status()).isEqualTo(201);
-	}
 
 	private static Object outcome(java.util.function.Supplier<Object> refresh) {
 		try {

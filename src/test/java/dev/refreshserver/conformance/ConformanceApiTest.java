@@ -16,6 +16,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
+import dev.refreshserver.refresh.RefreshTokens;
+import dev.refreshserver.support.Browser;
 import dev.refreshserver.support.HttpResponseView;
 import dev.refreshserver.support.ServerHttp;
 import dev.refreshserver.support.ServerTest;
@@ -44,15 +46,14 @@ class ConformanceApiTest extends ServerTest {
 
 	@BeforeEach
 	void freshObservation() {
-		for (String client : List.of("demo-client", "grace-client", "other-client")) {
+		for (String client : List.of("demo-client", "demo-public", "grace-client", "other-client", "webex-client")) {
 			Reports.reset(this.http, client);
 		}
 	}
 
 	@AfterEach
 	void clearScenarios() {
-		this.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.base() + "/admin/scenarios"))
-			.DELETE(), "Authorization", ADMIN);
+		Reports.clearScenarios(this.http);
 	}
 
 	@Test
@@ -120,9 +121,29 @@ class ConformanceApiTest extends ServerTest {
 	}
 
 	@Test
+	void aCheckShowsTenPiecesOfEvidenceAndCountsTheRest() {
+		String token = this.http.mintRefreshToken("demo-client", "read");
+		for (int i = 0; i < 14; i++) {
+			token = this.http.refresh(token).field("refresh_token");
+		}
+		JsonNode cadence = report(this.http, "demo-client").get("checks").get(CHECK_IDS.indexOf("refresh-cadence"));
+		assertThat(cadence.get("status").asString()).isEqualTo("fail");
+		assertThat(cadence.get("evidence")).hasSize(11);
+		assertThat(cadence.get("evidence").get(0).asString()).startsWith("threshold: 3 refreshes in a row");
+		assertThat(cadence.get("evidence").get(10).asString()).isEqualTo("... and 2 more");
+	}
+
+	@Test
+	void anUnknownFormatIsABadRequest() {
+		HttpResponseView unknown = this.http.get("/admin/conformance/demo-client?format=csv", "Authorization", ADMIN);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.error()).isEqualTo("invalid_request");
+	}
+
+	@Test
 	void presentingATokenAgainAfterInvalidGrantFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "invalid_grant");
+		Reports.script(this.http, "demo-client", "action", "invalid_grant");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).error()).isEqualTo("invalid_grant");
 		JsonNode stopped = report(this.http, "demo-client");
@@ -135,7 +156,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void afterAResponseWithoutRefreshTokenTheOldTokenMustBePresentedAgain() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "omit_refresh_token");
+		Reports.script(this.http, "demo-client", "action", "omit_refresh_token");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).json().has("refresh_token")).isFalse();
 		this.clock.advance(DUE);
@@ -144,7 +165,7 @@ class ConformanceApiTest extends ServerTest {
 
 		Reports.reset(this.http, "demo-client");
 		String kept = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "omit_refresh_token");
+		Reports.script(this.http, "demo-client", "action", "omit_refresh_token");
 		this.clock.advance(DUE);
 		this.http.refresh(kept);
 		this.clock.advance(DUE);
@@ -156,7 +177,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void retryingBeforeRetryAfterHasPassedOnTheServerClockFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "temporarily_unavailable", "retry_after", "30", "times", "2");
+		Reports.script(this.http, "demo-client", "action", "temporarily_unavailable", "retry_after", "30", "times", "2");
 		this.clock.advance(DUE);
 		assertThat(this.http.refresh(token).status()).isEqualTo(503);
 		this.clock.advance(Duration.ofSeconds(31));
@@ -171,7 +192,7 @@ class ConformanceApiTest extends ServerTest {
 	@Test
 	void afterALostResponseTheGraceWindowGivesTheSuccessorAndTheClientRecovers() {
 		String token = this.http.mintRefreshToken("grace-client", "read");
-		script("client_id", "grace-client", "action", "lost_response");
+		Reports.script(this.http, "grace-client", "action", "lost_response");
 		this.clock.advance(DUE);
 		assertThatThrownBy(() -> this.http.refresh("grace-client", "grace-secret", token, null))
 			.isInstanceOf(UncheckedIOException.class);
@@ -179,17 +200,67 @@ class ConformanceApiTest extends ServerTest {
 		assertThat(retried.status()).as("the grace window hands back the successor: %s", retried).isEqualTo(200);
 		HttpResponseView next = this.http.refresh("grace-client", "grace-secret", retried.field("refresh_token"), null);
 		assertThat(next.status()).isEqualTo(200);
-		JsonNode report = report(this.http, "grace-client");
-		assertThat(failed(report)).isEmpty();
-		assertThat(statuses(report)).containsEntry("recovers-after-lost-response", "pass")
-			.containsEntry("newest-token-only", "pass");
-		assertThat(evidence(report, "recovers-after-lost-response")).contains("got its successor");
+		Reports.assertRecoveredThroughTheGraceWindow(report(this.http, "grace-client"));
+	}
+
+	@Test
+	void aRetryInsideTheGraceWindowIsNotReuseButOneAfterItIs() {
+		String first = this.http.mintRefreshToken("grace-client", "read");
+		this.clock.advance(DUE);
+		String successor = this.http.refresh("grace-client", "grace-secret", first, null).field("refresh_token");
+		HttpResponseView retried = this.http.refresh("grace-client", "grace-secret", first, null);
+		assertThat(retried.field("refresh_token")).as("the grace window's answer").isEqualTo(successor);
+		JsonNode graceRetry = report(this.http, "grace-client");
+		assertThat(failed(graceRetry)).isEmpty();
+		assertThat(statuses(graceRetry)).containsEntry("newest-token-only", "pass");
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.http.refresh("grace-client", "grace-secret", first, null).error()).isEqualTo("invalid_grant");
+		assertThat(failed(report(this.http, "grace-client"))).containsExactly("newest-token-only");
+	}
+
+	@Test
+	void theRefreshTokenOfARedeemedCodeStartsAChain() throws Exception {
+		String verifier = RefreshTokens.generate();
+		String code = Browser.authorize(this.http, "demo-public", "read", verifier);
+		HttpResponseView redeemed = this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "authorization_code",
+				"code", code, "redirect_uri", Browser.REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
+		String first = redeemed.field("refresh_token");
+		String token = first;
+		for (int i = 0; i < 2; i++) {
+			this.clock.advance(DUE);
+			token = this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "refresh_token", "refresh_token",
+					token, "client_id", "demo-public")).field("refresh_token");
+		}
+		assertThat(this.http.postForm("/oauth2/token", ServerHttp.form("grant_type", "refresh_token", "refresh_token",
+				first, "client_id", "demo-public")).error()).isEqualTo("invalid_grant");
+		JsonNode report = report(this.http, "demo-public");
+		assertThat(report.get("observed_requests").asInt()).as("the code redemption counts").isEqualTo(4);
+		assertThat(failed(report)).containsExactly("newest-token-only");
+		assertThat(report.get("facts").get("auth_method").asString()).isEqualTo("none");
+		assertThat(report.get("facts").get("basic_encoding").isNull()).isTrue();
+		assertThat(report.toString()).doesNotContain(code, verifier, first);
+	}
+
+	@Test
+	void aJsonBodyTheClientsProfileAcceptsIsReadLikeAForm() {
+		String token = this.http.mintRefreshToken("webex-client", "spark:all");
+		Reports.script(this.http, "webex-client", "action", "invalid_grant");
+		String body = "{\"grant_type\":\"refresh_token\",\"client_id\":\"webex-client\","
+				+ "\"client_secret\":\"webex-secret\",\"refresh_token\":\"" + token + "\"}";
+		assertThat(this.http.post("/oauth2/token", "application/json", body).error()).isEqualTo("invalid_grant");
+		assertThat(this.http.post("/oauth2/token", "application/json", body).status()).isEqualTo(200);
+		JsonNode report = report(this.http, "webex-client");
+		assertThat(failed(report)).as("the token was read from the JSON body").containsExactly("stops-after-invalid-grant");
+		assertThat(statuses(report)).containsEntry("post-form-encoded", "pass");
+		assertThat(report.get("facts").get("auth_method").asString()).isEqualTo("client_secret_post");
+		assertThat(report.toString()).doesNotContain(token, "webex-secret");
 	}
 
 	@Test
 	void loopingOnADeadTokenAfterALostResponseFails() {
 		String token = this.http.mintRefreshToken("demo-client", "read");
-		script("action", "lost_response");
+		Reports.script(this.http, "demo-client", "action", "lost_response");
 		this.clock.advance(DUE);
 		assertThatThrownBy(() -> this.http.refresh(token)).isInstanceOf(UncheckedIOException.class);
 		for (int i = 0; i < 3; i++) {
@@ -223,6 +294,25 @@ class ConformanceApiTest extends ServerTest {
 		assertThat(evidence(report, "post-form-encoded")).contains("Content-Type application/json");
 		assertThat(evidence(report, "no-credentials-in-query")).contains("client_secret");
 		assertThat(report.toString()).doesNotContain(token, "demo-secret");
+	}
+
+	@Test
+	void basicCredentialsWithCharactersTheTwoEncodingsWriteDifferentlyShowWhichOneTheClientUses() {
+		assertThat(basicEncodingOf("demo-client:wrong secret/1")).startsWith("RFC 7617");
+		assertThat(basicEncodingOf("demo-client:wrong+secret%2F1")).startsWith("RFC 6749");
+		assertThat(basicEncodingOf("demo-client:wrong-secret")).startsWith("cannot be told");
+	}
+
+	/** What the report says of a client that sent these Basic credentials (refused or not, it is observed). */
+	private String basicEncodingOf(String credentials) {
+		Reports.reset(this.http, "demo-client");
+		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+		HttpResponseView refused = this.http.postForm("/oauth2/token",
+				ServerHttp.form("grant_type", "client_credentials"), "Authorization", basic);
+		assertThat(refused.status()).isEqualTo(401);
+		JsonNode report = report(this.http, "demo-client");
+		assertThat(report.toString()).doesNotContain("wrong");
+		return report.get("facts").get("basic_encoding").asString();
 	}
 
 	@Test
@@ -275,9 +365,4 @@ class ConformanceApiTest extends ServerTest {
 				.filter("not_observed"::equals).count());
 	}
 
-	private void script(String... pairs) {
-		java.util.Map<String, String> form = ServerHttp.form("client_id", "demo-client");
-		form.putAll(ServerHttp.form(pairs));
-		assertThat(this.http.postForm("/admin/scenarios", form, "Authorization", ADMIN).status()).isEqualTo(201);
-	}
 }

@@ -97,7 +97,9 @@ public final class HeadlessChrome implements AutoCloseable {
 	/** Saves the whole page (the window grown to the page's height) as {@code target/screenshots/NAME.png}. */
 	public Path screenshot(String name) {
 		Dimension window = this.driver.manage().window().getSize();
-		long height = (Long) this.driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+		// the window's outer height includes what is not page, so add that difference
+		long height = (Long) this.driver.executeScript(
+				"return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight)");
 		try {
 			this.driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height, 200)));
 			Files.createDirectories(SCREENSHOTS);

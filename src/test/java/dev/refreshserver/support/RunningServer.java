@@ -75,7 +75,7 @@ public final class RunningServer implements AutoCloseable {
 		return this.context.getBean(ServerClock.class);
 	}
 
-	/** A bean of the running server, for what HTTP cannot show (e.g. that nothing was recorded). */
+	/** A bean of the running server, for what HTTP cannot show (the store's rows, that nothing was recorded). */
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

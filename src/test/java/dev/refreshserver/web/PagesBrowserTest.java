@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import dev.refreshserver.support.HeadlessChrome;
 import dev.refreshserver.support.ServerHttp;
@@ -43,7 +44,10 @@ class PagesBrowserTest extends ServerTest {
 	@Test
 	void theHomePageShowsTheConfigurationOnlyAfterTheAdminTokenIsGiven() {
 		browser.open(url("/"));
-		assertThat(text()).contains("Issuer").contains("/oauth2/jwks").doesNotContain("demo-client");
+		assertThat(text()).contains("Issuer").contains("/oauth2/jwks").doesNotContain("demo-client")
+			.doesNotContain("alice")
+			.doesNotContain("curl");
+		assertThat(browser.driver().findElements(By.id("profile"))).isEmpty();
 		browser.screenshot("home-before-admin-token");
 		browser.assertAccessible();
 
@@ -111,6 +115,16 @@ class PagesBrowserTest extends ServerTest {
 	}
 
 	@Test
+	void anUnknownPathGetsAnAccessiblePageInTheSameLook() {
+		browser.open(url("/no-such-page"));
+
+		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("There is nothing at this address");
+		assertThat(browser.driver().findElement(By.className("site-issuer")).getText()).contains(url(""));
+		browser.screenshot("not-found");
+		browser.assertAccessible();
+	}
+
+	@Test
 	void anUnknownClientGetsAnAccessiblePageNamingIt() {
 		browser.open(url("/oauth2/authorize?response_type=code&client_id=nope&redirect_uri=http%3A%2F%2Fx.example%2Fcb"
 				+ "&state=xyz"));
@@ -128,12 +142,7 @@ class PagesBrowserTest extends ServerTest {
 		signInWithAdminToken("/playground");
 		browser.assertAccessible();
 
-		new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("client")))
-			.selectByValue("demo-client");
-		WebElement scope = browser.driver().findElement(By.id("scope"));
-		scope.clear();
-		scope.sendKeys("read");
-		browser.clickAndWait(By.cssSelector("#mint-form button"));
+		mint("demo-client", "alice");
 		assertThat(states()).containsExactly("active");
 		browser.clickAndWait(By.id("refresh-button"));
 		browser.clickAndWait(By.id("refresh-button"));
@@ -158,6 +167,27 @@ class PagesBrowserTest extends ServerTest {
 	}
 
 	@Test
+	void inThePlaygroundARevokedFamilyAndAnIdleExpiryShowOnTheTimeline() {
+		signInWithAdminToken("/playground");
+		mint("demo-public", "bob");
+		browser.clickAndWait(By.id("revoke-button"));
+
+		assertThat(states()).containsExactly("revoked");
+		assertThat(kinds()).containsExactly("mint", "revoke", "family-revoked");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Family revoked by the client");
+
+		mint("demo-public", "bob");
+		browser.clickAndWait(By.cssSelector("button[value='idle']"));
+		browser.clickAndWait(By.id("refresh-button"));
+
+		assertThat(states()).containsExactly("inactive");
+		assertThat(kinds()).containsExactly("mint", "clock", "refused", "family-ended");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText())
+			.contains("Clock moved forward 30 days 1 minute")
+			.contains("RT 1 refused: invalid_grant");
+	}
+
+	@Test
 	void thePlaygroundMovesTheServerClock() {
 		signInWithAdminToken("/playground");
 
@@ -167,6 +197,17 @@ class PagesBrowserTest extends ServerTest {
 		assertThat(this.clock.offset().toHours()).isEqualTo(24);
 		browser.clickAndWait(By.cssSelector("button[value='reset']"));
 		assertThat(this.clock.offset().isZero()).isTrue();
+	}
+
+	private void mint(String clientId, String subject) {
+		new Select(browser.driver().findElement(By.id("client"))).selectByValue(clientId);
+		WebElement subjectField = browser.driver().findElement(By.id("subject"));
+		subjectField.clear();
+		subjectField.sendKeys(subject);
+		WebElement scope = browser.driver().findElement(By.id("scope"));
+		scope.clear();
+		scope.sendKeys("read");
+		browser.clickAndWait(By.cssSelector("#mint-form button"));
 	}
 
 	private void signInWithAdminToken(String page) {

@@ -1,0 +1,78 @@
+package dev.refreshserver.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import dev.refreshserver.support.HeadlessChrome;
+import dev.refreshserver.support.ServerHttp;
+import dev.refreshserver.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /conformance} in headless Chromium: a person enters the admin token once, reads the
+ * failing check of a client that replayed a rotated refresh token, and resets its observation.
+ */
+class ConformancePageBrowserTest extends ServerTest {
+
+	private static HeadlessChrome browser;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = HeadlessChrome.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		browser.close();
+	}
+
+	@Test
+	void aPersonSeesTheFailingCheckOfAClientThatReplayedItsFirstToken() {
+		String first = this.http.mintRefreshToken("demo-client", "read");
+		assertThat(this.http.refresh(first).status()).isEqualTo(200);
+		assertThat(this.http.refresh(first).error()).isEqualTo("invalid_grant");
+
+		browser.open(url("/conformance"));
+		assertThat(text()).contains("Enter the admin token").doesNotContain("demo-client");
+		browser.driver().findElement(By.id("token")).sendKeys(ServerHttp.ADMIN_TOKEN);
+		browser.clickAndWait(By.cssSelector("form button[type=submit]"));
+
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(url("/conformance"));
+		WebElement report = browser.driver().findElement(By.id("client-demo-client"));
+		assertThat(checkIds(report, "fail")).containsExactly("newest-token-only");
+		assertThat(checkIds(report, "pass")).contains("post-form-encoded", "no-credentials-in-query");
+		assertThat(report.findElement(By.cssSelector(".check--fail")).getText()).contains("How to fix")
+			.contains("successor");
+		assertThat(text()).doesNotContain(first).doesNotContain("demo-secret").doesNotContain(ServerHttp.ADMIN_TOKEN);
+		browser.screenshot("conformance");
+		browser.assertAccessible();
+		browser.windowSize(390, 844);
+		browser.screenshot("conformance-phone");
+		browser.windowSize(1280, 900);
+
+		browser.clickAndWait(By.cssSelector("#client-demo-client .report-head button"));
+
+		assertThat(browser.driver().findElements(By.id("client-demo-client"))).isEmpty();
+		assertThat(text()).contains("No client has sent a token request yet");
+	}
+
+	private static List<String> checkIds(WebElement report, String verdict) {
+		return report.findElements(By.cssSelector(".check--" + verdict + " .check-id")).stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	private String text() {
+		return browser.driver().findElement(By.tagName("body")).getText();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+}
