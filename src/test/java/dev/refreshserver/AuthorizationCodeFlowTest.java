@@ -117,7 +117,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
 				code, "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier", verifier));
 
 		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-		assertThat(tokens.field("scope").split(" ")).containsExactlyInAnyOrder("read", "write", "profile");
+		assertThat(tokens.field("scope").split(" ")).containsExactlyInAnyOrder("read", "write", "profile", "email");
 	}
 
 	@Test

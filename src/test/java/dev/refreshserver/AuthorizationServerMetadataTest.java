@@ -22,11 +22,12 @@ class AuthorizationServerMetadataTest extends ServerTest {
 	private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
 	@Test
-	void metadataClaimsNoIdTokenAndOnlyTheQueryResponseMode() {
+	void metadataClaimsTheIdTokensAlgorithmAndOnlyTheQueryResponseMode() {
 		for (String path : List.of("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration")) {
 			JsonNode metadata = this.http.get(path).json();
 
-			assertThat(metadata.has("id_token_signing_alg_values_supported")).as(path).isFalse();
+			assertThat(metadata.get("id_token_signing_alg_values_supported").toString()).as(path)
+				.isEqualTo("[\"RS256\"]");
 			assertThat(metadata.get("response_modes_supported").toString()).as(path).isEqualTo("[\"query\"]");
 			assertThat(metadata.get("response_types_supported").toString()).as(path).isEqualTo("[\"code\"]");
 		}

@@ -31,6 +31,7 @@ import dev.refreshserver.refresh.RefreshTokens;
 import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
+import dev.refreshserver.token.IdTokens;
 import dev.refreshserver.token.TokenResponseWriter;
 
 /**
@@ -72,7 +73,7 @@ public class GrantController {
 	public void mint(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		RegisteredClient client = refreshableClient(request);
 		IssuedTokens tokens = this.grants.open(client, subject(request), grantedScope(client, request));
-		this.tokenResponses.write(response, client, tokens.accessToken(), tokens.refreshToken());
+		this.tokenResponses.write(response, client, tokens.accessToken(), tokens.refreshToken(), tokens.idToken());
 	}
 
 	@PostMapping("/bulk")
@@ -123,7 +124,7 @@ public class GrantController {
 	private static Set<String> grantedScope(RegisteredClient client, HttpServletRequest request) {
 		String scope = optional(request, "scope");
 		if (scope == null || scope.isBlank()) {
-			return client.getScopes();
+			return IdTokens.impliedScope(client.getScopes());
 		}
 		Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
 		if (!client.getScopes().containsAll(requested)) {

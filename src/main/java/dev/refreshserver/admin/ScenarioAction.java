@@ -30,7 +30,19 @@ public enum ScenarioAction {
 	LOST_RESPONSE,
 
 	/** Refreshes normally, with {@code "expires_in": "600"} as a string. */
-	EXPIRES_IN_AS_STRING;
+	EXPIRES_IN_AS_STRING,
+
+	/** Refreshes normally, but the ID token names another issuer (signed correctly). */
+	ID_TOKEN_WRONG_ISS,
+
+	/** Refreshes normally, but the ID token is about another subject (signed correctly). */
+	ID_TOKEN_WRONG_SUB,
+
+	/** Refreshes normally, but the ID token is for another audience (signed correctly). */
+	ID_TOKEN_WRONG_AUD,
+
+	/** Refreshes normally, but the ID token's signature does not verify. */
+	ID_TOKEN_BAD_SIGNATURE;
 
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);

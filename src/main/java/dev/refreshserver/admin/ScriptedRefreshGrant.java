@@ -1,13 +1,19 @@
 package dev.refreshserver.admin;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
@@ -21,6 +27,8 @@ import dev.refreshserver.refresh.PresentedTokens;
 import dev.refreshserver.refresh.RefreshTokenGrantProvider;
 import dev.refreshserver.refresh.Rotation;
 import dev.refreshserver.token.AccessTokens;
+import dev.refreshserver.token.IdTokens;
+import dev.refreshserver.token.TokenResponseWriter;
 
 /**
  * The one seam where scripted scenarios enter: in front of the refresh grant, after client
@@ -39,12 +47,15 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 
 	private final AccessTokens accessTokens;
 
+	private final IdTokens idTokens;
+
 	public ScriptedRefreshGrant(RefreshTokenGrantProvider grant, Scenarios scenarios, PresentedTokens tokens,
-			AccessTokens accessTokens) {
+			AccessTokens accessTokens, IdTokens idTokens) {
 		this.grant = grant;
 		this.scenarios = scenarios;
 		this.tokens = tokens;
 		this.accessTokens = accessTokens;
+		this.idTokens = idTokens;
 	}
 
 	@Override
@@ -75,6 +86,14 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 			}
 			case EXPIRES_IN_AS_STRING -> this.grant.refresh(authentication,
 					(policy) -> policy.withResponse(policy.response().withExpiresInAsString()));
+			case ID_TOKEN_WRONG_ISS -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.issuer(claims.build().getIssuer() + "/not-this-issuer"));
+			case ID_TOKEN_WRONG_SUB -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.subject(claims.build().getSubject() + "-someone-else"));
+			case ID_TOKEN_WRONG_AUD -> withWrongClaim(authentication, scenario.action(),
+					(claims) -> claims.audience("another-client"));
+			case ID_TOKEN_BAD_SIGNATURE -> withIdToken(this.grant.authenticate(authentication), scenario.action(),
+					IdTokens::withBrokenSignature);
 		};
 	}
 
@@ -97,6 +116,32 @@ public class ScriptedRefreshGrant implements AuthenticationProvider {
 		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) result;
 		return new OAuth2AccessTokenAuthenticationToken(tokens.getRegisteredClient(),
 				(Authentication) tokens.getPrincipal(), tokens.getAccessToken(), null, tokens.getAdditionalParameters());
+	}
+
+	/**
+	 * The same response with its ID token changed, and marked with the fault for the conformance
+	 * observer; a refresh that carries none (no {@code openid}, or a policy without refreshed ID
+	 * tokens) is left as it is.
+	 */
+	/** A refresh whose ID token is signed again with a claim changed. */
+	private Authentication withWrongClaim(Authentication authentication, ScenarioAction fault,
+			UnaryOperator<JWTClaimsSet.Builder> change) {
+		return withIdToken(this.grant.authenticate(authentication), fault,
+				(idToken) -> this.idTokens.resigned(idToken, change));
+	}
+
+	private static Authentication withIdToken(Authentication result, ScenarioAction fault,
+			UnaryOperator<String> change) {
+		OAuth2AccessTokenAuthenticationToken tokens = (OAuth2AccessTokenAuthenticationToken) result;
+		Object idToken = tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
+		if (idToken == null) {
+			return result;
+		}
+		Map<String, Object> parameters = new HashMap<>(tokens.getAdditionalParameters());
+		parameters.put(OidcParameterNames.ID_TOKEN, change.apply((String) idToken));
+		parameters.put(TokenResponseWriter.ID_TOKEN_FAULT, fault.id());
+		return new OAuth2AccessTokenAuthenticationToken(tokens.getRegisteredClient(),
+				(Authentication) tokens.getPrincipal(), tokens.getAccessToken(), tokens.getRefreshToken(), parameters);
 	}
 
 	private Authentication withExpiredAccessToken(Authentication result) {

@@ -1,8 +1,10 @@
 package dev.refreshserver.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -99,7 +101,34 @@ public record RefreshProperties(
 		}
 	}
 
-	/** A dev user for the login page of the authorization code flow. */
-	public record User(String username, String password) {
+	/**
+	 * A dev user for the login page of the authorization code flow, and the OpenID Connect claims
+	 * the ID token and userinfo give about them: {@code name} and {@code preferred_username} (the
+	 * username) with scope {@code profile}, {@code email} with scope {@code email}, and any
+	 * {@code claims} the user lists (e.g. {@code groups}, {@code locale}) with scope {@code profile}.
+	 */
+	public record User(String username, String password, String name, String email, Map<String, Object> claims) {
+
+		public User {
+			claims = (claims != null) ? asJson(claims) : Map.of();
+		}
+
+		/**
+		 * Configuration binds a YAML list under a map as a map keyed "0", "1", ...: such maps become
+		 * lists again, so {@code groups: [developers]} is a JSON array in the tokens.
+		 */
+		@SuppressWarnings("unchecked")
+		private static <T> T asJson(T value) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return value;
+			}
+			Map<String, Object> converted = new LinkedHashMap<>();
+			map.forEach((key, item) -> converted.put(key.toString(), asJson(item)));
+			boolean indexed = !converted.isEmpty() && IntStream.range(0, converted.size())
+				.allMatch((i) -> converted.containsKey(Integer.toString(i)));
+			return (T) (indexed ? IntStream.range(0, converted.size())
+				.mapToObj((i) -> converted.get(Integer.toString(i)))
+				.toList() : converted);
+		}
 	}
 }

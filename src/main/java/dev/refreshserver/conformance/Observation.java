@@ -22,11 +22,15 @@ import java.util.Set;
  * @param accessTokenLifetime the access token's {@code expires_in}, or null
  * @param retryAfter the {@code Retry-After} given, or null
  * @param lostResponse the request was processed and its connection closed without an answer
+ * @param deliveredAccessToken hash of the access token in the response, or null
+ * @param idTokenFault the scripted fault of the response's ID token (a scenario action), or null
+ * @param presentedAccessToken hash of the access token a userinfo request presented, or null
  */
 public record Observation(long number, Kind kind, Instant start, Instant end, String method, String contentType,
 		Set<String> credentialsInQuery, boolean parametersInQuery, String authMethod, BasicEncoding basicEncoding,
 		String grantType, String presentedToken, String scope, int status, String error, String deliveredToken,
-		boolean refreshTokenOmitted, Duration accessTokenLifetime, Duration retryAfter, boolean lostResponse) {
+		boolean refreshTokenOmitted, Duration accessTokenLifetime, Duration retryAfter, boolean lostResponse,
+		String deliveredAccessToken, String idTokenFault, String presentedAccessToken) {
 
 	public Observation {
 		credentialsInQuery = Set.copyOf(credentialsInQuery);
@@ -35,7 +39,10 @@ public record Observation(long number, Kind kind, Instant start, Instant end, St
 	/** What the request was. */
 	public enum Kind {
 
-		TOKEN_REQUEST, MINTED_GRANT
+		TOKEN_REQUEST, MINTED_GRANT,
+
+		/** A userinfo request with a live access token of this client. */
+		USERINFO
 	}
 
 	public boolean isRefresh() {

@@ -24,9 +24,12 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.refreshserver.protocol.DroppedResponse;
+import dev.refreshserver.token.TokenResponseWriter;
+import dev.refreshserver.token.UserInfoController;
 
 /**
- * Watches the token endpoint (and grants minted through {@code /admin/grants}) from outside:
+ * Watches the token endpoint (and grants minted through {@code /admin/grants}, and userinfo
+ * requests, for what a client does with the tokens it was given) from outside:
  * around each request it notes the shape of what came in and what went out, and records one
  * {@link Observation} per request of a registered client. It runs before the endpoint's own
  * checks, so refused requests are seen too. Registered only while the control plane is on
@@ -70,7 +73,7 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = RequestShapes.pathOf(request);
-		return !this.tokenPaths.contains(path) && !isMint(request, path);
+		return !this.tokenPaths.contains(path) && !isMint(request, path) && !UserInfoController.PATH.equals(path);
 	}
 
 	@Override
@@ -97,6 +100,10 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 
 	private void observe(HttpServletRequest request, ContentCachingResponseWrapper response, Instant start,
 			Instant end) {
+		if (UserInfoController.PATH.equals(RequestShapes.pathOf(request))) {
+			observeUserInfo(request, response, start, end);
+			return;
+		}
 		boolean mint = isMint(request, RequestShapes.pathOf(request));
 		Map<String, String> parameters = parametersOf(request);
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -128,10 +135,33 @@ public class TokenEndpointObserver extends OncePerRequestFilter {
 		String error = lost ? null : text(body, "error");
 		Duration accessTokenLifetime = lost ? null : seconds(body, "expires_in");
 		Duration retryAfter = RequestShapes.retryAfter(response);
+		String deliveredAccessToken = lost ? null : TokenHashes.of(text(body, "access_token"));
+		String idTokenFault = (String) request.getAttribute(TokenResponseWriter.ID_TOKEN_FAULT);
 		this.log.record(clientId,
 				(number) -> new Observation(number, kind, start, end, method, contentType, credentialsInQuery,
 						parametersInQuery, authMethod, basicEncoding, grantType, presented, askedScope, status, error,
-						delivered, omitted, accessTokenLifetime, retryAfter, lost));
+						delivered, omitted, accessTokenLifetime, retryAfter, lost, deliveredAccessToken, idTokenFault,
+						null));
+	}
+
+	/**
+	 * A userinfo request, attributed to the client its access token was issued to (which userinfo
+	 * names once it has verified the token: an invalid token is nobody's request).
+	 */
+	private void observeUserInfo(HttpServletRequest request, HttpServletResponse response, Instant start,
+			Instant end) {
+		Object clientId = request.getAttribute(UserInfoController.CLIENT_ATTRIBUTE);
+		if (!(clientId instanceof String client) || !this.registered.test(client)) {
+			return;
+		}
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String token = (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+				? authorization.substring(7).trim() : parametersOf(request).get("access_token");
+		this.log.record(client, (number) -> new Observation(number, Observation.Kind.USERINFO, start, end,
+				request.getMethod(), RequestShapes.mediaType(request.getContentType()),
+				RequestShapes.credentialsInQuery(request.getQueryString()),
+				request.getQueryString() != null && !request.getQueryString().isEmpty(), null, null, null, null, null,
+				response.getStatus(), null, null, false, null, null, false, null, null, TokenHashes.of(token)));
 	}
 
 	private boolean isMint(HttpServletRequest request, String path) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -28,6 +29,7 @@ import dev.refreshserver.refresh.GrantIssuer;
 import dev.refreshserver.refresh.IssuedTokens;
 import dev.refreshserver.store.AuthorizationCodeStore;
 import dev.refreshserver.store.RefreshTokenStore;
+import dev.refreshserver.token.IdTokens;
 
 /**
  * The authorization_code grant (RFC 6749 §4.1.3): redeems a code that Spring Authorization
@@ -35,7 +37,8 @@ import dev.refreshserver.store.RefreshTokenStore;
  * authentication) and opens a token family for it, public clients included. A code is single
  * use by one conditional UPDATE in the database, so of concurrent redemptions on any number of
  * instances one wins; a code presented again revokes the family it opened (RFC 6749 §4.1.2),
- * however long after, since redeemed codes are kept.
+ * however long after, since redeemed codes are kept. A code whose request had {@code openid} gets
+ * an ID token with the request's {@code nonce} and the time its user logged in.
  */
 @Component
 public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
@@ -106,8 +109,7 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 					? "redirect_uri is required: the authorization request carried one"
 					: "redirect_uri differs from the one of the authorization request");
 		}
-		// RFC 6749 §3.3: a request without scope gets the client's registered scopes
-		Set<String> scope = authorization.getAuthorizedScopes().isEmpty() ? client.getScopes()
+		Set<String> scope = authorization.getAuthorizedScopes().isEmpty() ? IdTokens.impliedScope(client.getScopes())
 				: authorization.getAuthorizedScopes();
 		// Consume, open and record in one transaction: a concurrent redemption waits on the
 		// consumed row and, once this commits, finds the family to revoke.
@@ -115,7 +117,9 @@ public class AuthorizationCodeGrantProvider implements AuthenticationProvider {
 			if (!this.codes.consume(authorization.getId(), this.clock.instant())) {
 				return null;
 			}
-			IssuedTokens opened = this.grants.open(client, authorization.getPrincipalName(), scope);
+			IssuedTokens opened = this.grants.open(client, authorization.getPrincipalName(), scope,
+					AuthorizationCodeStore.loginOf(authorization),
+					(String) authorizationRequest.getAdditionalParameters().get(OidcParameterNames.NONCE));
 			this.codes.recordFamily(authorization.getId(), opened.familyId());
 			return opened;
 		});

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -23,11 +24,15 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>{@code code_challenge}: an S256 challenge is the unpadded Base64url of a SHA-256, exactly
  * 43 characters (RFC 7636 §4.2); anything else can never match a valid verifier, so it is
  * refused here rather than at redemption.</li>
+ * <li>{@code nonce}: at most {@value #MAX_NONCE} characters, what the code's row keeps for the ID
+ * token (a POSTed authorization request could carry more).</li>
  * </ul>
  */
 public final class AuthorizationRequestRules implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
 	static final String RESPONSE_MODE = "response_mode";
+
+	static final int MAX_NONCE = 10_000;
 
 	private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -48,6 +53,10 @@ public final class AuthorizationRequestRules implements Consumer<OAuth2Authoriza
 		Object challenge = request.getAdditionalParameters().get(PkceParameterNames.CODE_CHALLENGE);
 		if (challenge != null && !(challenge instanceof String text && S256_CHALLENGE.matcher(text).matches())) {
 			throw refused(context, "code_challenge: an S256 challenge is 43 characters of Base64url");
+		}
+		Object nonce = request.getAdditionalParameters().get(OidcParameterNames.NONCE);
+		if (nonce instanceof String text && text.length() > MAX_NONCE) {
+			throw refused(context, "nonce: at most " + MAX_NONCE + " characters");
 		}
 	}
 

@@ -85,7 +85,7 @@ public class RefreshPolicies {
 		}
 		if (client != null && client.secret() == null) {
 			// RFC 9700 §4.14.2: a public client's refresh tokens are sender-unconstrained, so always rotate
-			settings = new PolicySettings(Rotation.ROTATE, null, null, null, null).over(settings);
+			settings = new PolicySettings(Rotation.ROTATE, null, null, null, null, null, null).over(settings);
 		}
 		return RefreshPolicy.from(settings, profile.response());
 	}

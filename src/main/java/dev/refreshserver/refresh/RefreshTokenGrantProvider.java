@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
@@ -18,10 +19,12 @@ import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.keys.SealingKey;
 import dev.refreshserver.protocol.OAuth2Errors;
+import dev.refreshserver.store.FamilyLogins;
 import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
 import dev.refreshserver.token.AccessTokens;
+import dev.refreshserver.token.IdTokens;
 
 /**
  * The refresh_token grant (RFC 6749 §6, RFC 9700 §4.14): validate the presented token against
@@ -49,8 +52,13 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final TokenAudit audit;
 
+	private final IdTokens idTokens;
+
+	private final FamilyLogins logins;
+
 	public RefreshTokenGrantProvider(RefreshTokenStore store, PresentedTokens tokens, RefreshTokenFormat format,
-			RefreshPolicies policies, AccessTokens accessTokens, SealingKey sealingKey, Clock clock, TokenAudit audit) {
+			RefreshPolicies policies, AccessTokens accessTokens, SealingKey sealingKey, Clock clock, TokenAudit audit,
+			IdTokens idTokens, FamilyLogins logins) {
 		this.store = store;
 		this.tokens = tokens;
 		this.format = format;
@@ -59,6 +67,8 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		this.sealingKey = sealingKey;
 		this.clock = clock;
 		this.audit = audit;
+		this.idTokens = idTokens;
+		this.logins = logins;
 	}
 
 	@Override
@@ -177,10 +187,23 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 			Instant refreshExpiry) {
 		this.audit.record(TokenEvent.REFRESHED, family.clientId(), "family", family.id(), "rotated",
 				String.valueOf(!refreshToken.equals(refresh.presentedToken)));
-		return new IssuedTokens(
-				this.accessTokens.issue(refresh.client, family.subject(), scope, family.id(),
-						refresh.policy.accessTtl()),
-				new OAuth2RefreshToken(refreshToken, refresh.now, refreshExpiry), family.id());
+		OAuth2AccessToken accessToken = this.accessTokens.issue(refresh.client, family.subject(), scope, family.id(),
+				refresh.policy.accessTtl());
+		return new IssuedTokens(accessToken, new OAuth2RefreshToken(refreshToken, refresh.now, refreshExpiry),
+				family.id(), idToken(refresh, family, scope, accessToken));
+	}
+
+	/**
+	 * OpenID Connect Core §12.2: a refresh of an {@code openid} scope gets a new ID token about the
+	 * same login (its {@code auth_time}) and without a nonce, unless the policy says this provider
+	 * sends none. A refresh that narrows the scope to leave out {@code openid} gets none.
+	 */
+	private String idToken(Refresh refresh, TokenFamily family, Set<String> scope, OAuth2AccessToken accessToken) {
+		if (!refresh.policy.refreshIdToken() || !IdTokens.isOpenId(scope)) {
+			return null;
+		}
+		return this.idTokens.issue(family.clientId(), family.subject(), scope, this.logins.of(family), null,
+				accessToken);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.refreshserver.store;
 
+import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,10 +10,13 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -39,6 +43,12 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	/** The attribute of a redeemed code's authorization that names the family the code opened. */
 	public static final String FAMILY_ATTRIBUTE = "refresh_server.family_id";
 
+	/** The attribute of a code's authorization that holds when its user logged in (an Instant). */
+	private static final String AUTH_TIME_ATTRIBUTE = "refresh_server.auth_time";
+
+	/** The attribute of a code's authorization that holds the claims its login brought (JSON). */
+	private static final String LOGIN_CLAIMS_ATTRIBUTE = "refresh_server.login_claims";
+
 	private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
 
 	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
@@ -49,20 +59,21 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	private static final String SELECT = """
 			SELECT id, code_hash, client_id, principal_name, authorized_scope, authorization_uri, redirect_uri,
 			       requested_scope, request_state, code_challenge, code_challenge_method, issued_at, expires_at,
-			       consumed_at, family_id
+			       consumed_at, family_id, nonce, auth_time, login_claims
 			FROM authorization_code WHERE""";
 
 	private static final String UPDATE = """
 			UPDATE authorization_code SET code_hash = ?, state_hash = ?, client_id = ?, principal_name = ?,
 			       authorized_scope = ?, authorization_uri = ?, redirect_uri = ?, requested_scope = ?,
-			       request_state = ?, code_challenge = ?, code_challenge_method = ?, issued_at = ?, expires_at = ?
+			       request_state = ?, code_challenge = ?, code_challenge_method = ?, issued_at = ?, expires_at = ?,
+			       nonce = ?, auth_time = ?, login_claims = ?
 			WHERE id = ?""";
 
 	private static final String INSERT = """
 			INSERT INTO authorization_code (code_hash, state_hash, client_id, principal_name, authorized_scope,
 			       authorization_uri, redirect_uri, requested_scope, request_state, code_challenge,
-			       code_challenge_method, issued_at, expires_at, id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			       code_challenge_method, issued_at, expires_at, nonce, auth_time, login_claims, id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -96,7 +107,10 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 				request.getAdditionalParameters().get(PkceParameterNames.CODE_CHALLENGE),
 				request.getAdditionalParameters().get(PkceParameterNames.CODE_CHALLENGE_METHOD),
 				(code != null) ? RefreshTokenStore.millis(code.getToken().getIssuedAt()) : null,
-				(code != null) ? RefreshTokenStore.millis(code.getToken().getExpiresAt()) : null, authorization.getId() };
+				(code != null) ? RefreshTokenStore.millis(code.getToken().getExpiresAt()) : null,
+				request.getAdditionalParameters().get(OidcParameterNames.NONCE),
+				(code != null) ? RefreshTokenStore.millis(authTime(authorization, code.getToken().getIssuedAt())) : null,
+				loginClaims(authorization), authorization.getId() };
 		// a transaction, so that the code is durable before the redirect that carries it goes out
 		this.transactions.executeWithoutResult((status) -> {
 			if (this.jdbc.update(UPDATE, columns) == 0) {
@@ -166,6 +180,7 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 		Map<String, Object> pkce = new HashMap<>();
 		putIfPresent(pkce, PkceParameterNames.CODE_CHALLENGE, rs.getString("code_challenge"));
 		putIfPresent(pkce, PkceParameterNames.CODE_CHALLENGE_METHOD, rs.getString("code_challenge_method"));
+		putIfPresent(pkce, OidcParameterNames.NONCE, rs.getString("nonce"));
 		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
 			.authorizationUri(rs.getString("authorization_uri"))
 			.clientId(client.getClientId())
@@ -190,10 +205,48 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 				metadata.put(CODE_HASH_METADATA, codeHash);
 			});
 		}
+		Instant authTime = RefreshTokenStore.instant(rs, "auth_time");
+		if (authTime != null) {
+			authorization.attribute(AUTH_TIME_ATTRIBUTE, authTime);
+		}
+		if (rs.getString("login_claims") != null) {
+			authorization.attribute(LOGIN_CLAIMS_ATTRIBUTE, rs.getString("login_claims"));
+		}
 		if (rs.getString("family_id") != null) {
 			authorization.attribute(FAMILY_ATTRIBUTE, rs.getString("family_id"));
 		}
 		return authorization.build();
+	}
+
+	/** The login behind a code: when its user logged in, and the claims a dev-mode login brought. */
+	public static FamilyLogins.Login loginOf(OAuth2Authorization authorization) {
+		Instant authTime = authorization.getAttribute(AUTH_TIME_ATTRIBUTE);
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return new FamilyLogins.Login((authTime != null || code == null) ? authTime : code.getToken().getIssuedAt(),
+				authorization.getAttribute(LOGIN_CLAIMS_ATTRIBUTE));
+	}
+
+	/** The claims the principal's login brought ({@link LoginClaims} in its details), or null. */
+	private static String loginClaims(OAuth2Authorization authorization) {
+		Authentication principal = authorization.getAttribute(Principal.class.getName());
+		return (principal != null && principal.getDetails() instanceof LoginClaims claims) ? claims.json() : null;
+	}
+
+	/**
+	 * When the user of a code logged in: the latest authentication factor Spring Security recorded
+	 * for them (as Spring Authorization Server reads {@code auth_time}), but never after the code was
+	 * issued. Spring Security stamps a factor with the system clock; when the server clock runs
+	 * behind it, the code's issue time is the truer bound.
+	 */
+	private static Instant authTime(OAuth2Authorization authorization, Instant codeIssuedAt) {
+		Authentication principal = authorization.getAttribute(Principal.class.getName());
+		Instant loggedIn = (principal == null) ? null : principal.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.map((factor) -> ((FactorGrantedAuthority) factor).getIssuedAt())
+			.max(Instant::compareTo)
+			.orElse(null);
+		return (loggedIn != null && loggedIn.isBefore(codeIssuedAt)) ? loggedIn : codeIssuedAt;
 	}
 
 	private static String codeHash(OAuth2Authorization.Token<OAuth2AuthorizationCode> code) {

@@ -41,15 +41,15 @@ public class AccessTokens {
 
 	private final SigningKeys keys;
 
+	private final JwtSigner signer;
+
 	private final IssuerResolver issuer;
 
 	private final Clock clock;
 
-	/** The header for the current signing key, rebuilt when another key starts signing. */
-	private volatile SignedWith signedWith;
-
-	public AccessTokens(SigningKeys keys, IssuerResolver issuer, Clock clock) {
+	public AccessTokens(SigningKeys keys, JwtSigner signer, IssuerResolver issuer, Clock clock) {
 		this.keys = keys;
+		this.signer = signer;
 		this.issuer = issuer;
 		this.clock = clock;
 	}
@@ -75,14 +75,7 @@ public class AccessTokens {
 		if (familyId != null) {
 			claims.claim(FAMILY_CLAIM, familyId);
 		}
-		SignedWith with = signedWith(this.keys.signing());
-		SignedJWT jwt = new SignedJWT(with.header(), claims.build());
-		try {
-			jwt.sign(with.signing().signer());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Signing the access token failed", ex);
-		}
+		SignedJWT jwt = this.signer.sign(AT_JWT, claims.build());
 		return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.serialize(), issuedAt, expiresAt, scope);
 	}
 
@@ -96,15 +89,13 @@ public class AccessTokens {
 			Duration ttl = Duration.between(token.getIssuedAt(), token.getExpiresAt());
 			Instant expiresAt = this.clock.instant().minus(Duration.ofMinutes(1));
 			Instant issuedAt = expiresAt.minus(ttl);
-			SignedWith with = signedWith(this.keys.signing());
-			SignedJWT jwt = new SignedJWT(with.header(), new JWTClaimsSet.Builder(claims).issueTime(Date.from(issuedAt))
+			SignedJWT jwt = this.signer.sign(AT_JWT, new JWTClaimsSet.Builder(claims).issueTime(Date.from(issuedAt))
 				.expirationTime(Date.from(expiresAt))
 				.jwtID(UUID.randomUUID().toString())
 				.build());
-			jwt.sign(with.signing().signer());
 			return new OAuth2AccessToken(token.getTokenType(), jwt.serialize(), issuedAt, expiresAt, token.getScopes());
 		}
-		catch (ParseException | JOSEException ex) {
+		catch (ParseException ex) {
 			throw new IllegalStateException("Re-signing the access token failed", ex);
 		}
 	}
@@ -160,18 +151,5 @@ public class AccessTokens {
 			return new Ed25519Verifier(okp.toPublicJWK());
 		}
 		return new DefaultJWSVerifierFactory().createJWSVerifier(header, ((AsymmetricJWK) key).toPublicKey());
-	}
-
-	private SignedWith signedWith(SigningKeys.Signing signing) {
-		SignedWith with = this.signedWith;
-		if (with == null || with.signing() != signing) {
-			with = new SignedWith(signing,
-					new JWSHeader.Builder(signing.algorithm()).type(AT_JWT).keyID(signing.key().getKeyID()).build());
-			this.signedWith = with;
-		}
-		return with;
-	}
-
-	private record SignedWith(SigningKeys.Signing signing, JWSHeader header) {
 	}
 }

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
@@ -30,12 +28,12 @@ public class IntrospectionProvider implements AuthenticationProvider {
 
 	private final PresentedTokens refreshTokens;
 
-	private final AccessTokens accessTokens;
+	private final ActiveAccessTokens accessTokens;
 
 	private final Clock clock;
 
-	public IntrospectionProvider(RefreshTokenStore store, PresentedTokens refreshTokens, AccessTokens accessTokens,
-			Clock clock) {
+	public IntrospectionProvider(RefreshTokenStore store, PresentedTokens refreshTokens,
+			ActiveAccessTokens accessTokens, Clock clock) {
 		this.store = store;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -71,7 +69,7 @@ public class IntrospectionProvider implements AuthenticationProvider {
 	}
 
 	private Optional<OAuth2TokenIntrospection> introspectAccessToken(String token) {
-		return this.accessTokens.verify(token).filter(this::familyLives).map((claims) -> {
+		return this.accessTokens.claims(token).map((claims) -> {
 			OAuth2TokenIntrospection.Builder builder = OAuth2TokenIntrospection.builder(true)
 				.tokenType("Bearer")
 				.clientId((String) claims.getClaim("client_id"))
@@ -86,12 +84,6 @@ public class IntrospectionProvider implements AuthenticationProvider {
 			}
 			return builder.build();
 		});
-	}
-
-	private boolean familyLives(JWTClaimsSet claims) {
-		Object familyId = claims.getClaim(AccessTokens.FAMILY_CLAIM);
-		return familyId == null
-				|| this.store.findFamily(familyId.toString()).map((family) -> !family.isRevoked()).orElse(false);
 	}
 
 	private static boolean isLive(PresentedToken presented, Instant now) {

@@ -2,6 +2,8 @@ package dev.refreshserver.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +22,30 @@ public class LoginController {
 
 	private final List<DevUser> devUsers;
 
-	public LoginController(RefreshProperties properties) {
+	private final AdminGate gate;
+
+	public LoginController(RefreshProperties properties, AdminGate gate) {
+		this.gate = gate;
 		this.devUsers = properties.admin().enabled()
 				? properties.users().stream().map((user) -> DevUser.of(user.username(), user.password())).toList()
 				: List.of();
 	}
 
 	@GetMapping(PATH)
-	public String login(Model model) {
+	public String login(HttpServletRequest request, Model model) {
+		return page(request, model, null);
+	}
+
+	/**
+	 * The login page; in dev mode with the form to log in as anyone ({@link DevLoginController}) for a
+	 * browser that has shown the admin token, and a link to show it for one that has not.
+	 * @param devProblem what was wrong with that form, or null
+	 */
+	String page(HttpServletRequest request, Model model, String devProblem) {
 		model.addAttribute("devUsers", this.devUsers);
+		model.addAttribute("devMode", this.gate.devMode());
+		model.addAttribute("devAdmitted", this.gate.admitted(request));
+		model.addAttribute("devProblem", devProblem);
 		return "login";
 	}
 

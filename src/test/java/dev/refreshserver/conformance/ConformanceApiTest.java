@@ -38,7 +38,8 @@ class ConformanceApiTest extends ServerTest {
 
 	static final List<String> CHECK_IDS = List.of("post-form-encoded", "no-credentials-in-query", "newest-token-only",
 			"no-concurrent-refresh", "refresh-cadence", "stops-after-invalid-grant", "scope-within-grant",
-			"keeps-token-when-omitted", "honours-retry-after", "recovers-after-lost-response");
+			"keeps-token-when-omitted", "honours-retry-after", "recovers-after-lost-response",
+			"rejects-bad-refreshed-id-token");
 
 	/** Most of the standard profile's 10-minute access token lifetime: a refresh then is due. */
 	static final Duration DUE = Duration.ofMinutes(9);

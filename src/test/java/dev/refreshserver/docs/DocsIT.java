@@ -28,7 +28,8 @@ class DocsIT {
 	Path directory;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "README.md", "docs/operations.md", "docs/profiles.md", "docs/testing-your-client.md" })
+	@ValueSource(strings = { "README.md", "docs/operations.md", "docs/profiles.md", "docs/testing-your-client.md",
+			"docs/openid-connect.md" })
 	void everyRunnableBlockOfThePageWorksAsWritten(String page) throws Exception {
 		// -Ddoc-test.page=README.md runs one page only
 		Assumptions.assumeTrue(System.getProperty("doc-test.page", page).equals(page));
