@@ -310,6 +310,16 @@ public final class Main {
 		}
 	}
 
+	/** The size of the H2 files under {@code dir} (after the timed load of a sweep point). */
+	static long bytesOnDisk(Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			return -1;
+		}
+		try (var files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();
+		}
+	}
+
 	static void sweep(Options o, Http http, Report rep, Path work) throws IOException {
 		Sut.Ours s = new Sut.Ours("ours-sweep", "RS256", false);
 		if (!Files.isRegularFile(o.mainJar)) {
@@ -350,7 +360,7 @@ public final class Main {
 				Load.Plan plan = new Load.Plan("sweep-" + Report.human(size), Load.Mode.VALID, o.concurrency, 0, warm,
 						o.sweepDuration, o.sweepReps, 0);
 				Load.Result r = load.run(rep.sweep.isEmpty() ? plan : plan.fixedWarmup(), live, null);
-				rep.sweep.add(new Report.SweepPoint(size, fill, r));
+				rep.sweep.add(new Report.SweepPoint(size, fill, r, bytesOnDisk(work.resolve(s.name).resolve("data"))));
 				summary(r);
 				rep.write();
 			}

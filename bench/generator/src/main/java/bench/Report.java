@@ -50,7 +50,8 @@ final class Report {
 		}
 	}
 
-	record SweepPoint(int stored, double fillSeconds, Load.Result result) {
+	/** @param dbBytes the data dir's size on disk after the point's load (-1: not found) */
+	record SweepPoint(int stored, double fillSeconds, Load.Result result, long dbBytes) {
 	}
 
 	/** A closed-loop run of ours at one connection count; the most server-side connections seen during it. */
@@ -387,6 +388,7 @@ final class Report {
 			Map<String, Object> x = new LinkedHashMap<>();
 			x.put("stored_families", p.stored());
 			x.put("fill_s", Load.round(p.fillSeconds(), 1));
+			x.put("db_bytes_on_disk", p.dbBytes());
 			x.put("result", p.result().toMap());
 			sw.add(x);
 		}
@@ -533,8 +535,8 @@ final class Report {
 		if (!this.sweep.isEmpty() || this.sweepError != null) {
 			b.append("## Size sweep (ours, one instance, ").append(Math.min(o.families, o.sweep.isEmpty() ? o.families : o.sweep.get(0)))
 				.append(" active families, filler families added through /admin/grants/bulk)\n\n");
-			b.append("| stored families | fill s | refresh/s | p50 ms | p99 ms | server CPU ms/refresh | vs first |\n"
-					+ "|---:|---:|---:|---:|---:|---:|---:|\n");
+			b.append("| stored families | fill s | refresh/s | p50 ms | p99 ms | server CPU ms/refresh | vs first | database on disk |\n"
+					+ "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			double first = this.sweep.isEmpty() ? Double.NaN : this.sweep.get(0).result().refreshPerSec();
 			for (SweepPoint p : this.sweep) {
 				Load.Result r = p.result();
@@ -542,7 +544,8 @@ final class Report {
 					.append(fmt(p.fillSeconds(), 1)).append(" | ").append(fmt(r.refreshPerSec(), 1)).append(" | ")
 					.append(fmt(r.validMs(50), 2)).append(" | ").append(fmt(r.validMs(99), 2)).append(" | ")
 					.append(fmt(r.serverCpuMsPerRequest(), 2)).append(" | ")
-					.append(pct(r.refreshPerSec() / first)).append(" |\n");
+					.append(pct(r.refreshPerSec() / first)).append(" | ")
+					.append((p.dbBytes() < 0) ? "n/a" : String.format(Locale.ROOT, "%,.1f MB", p.dbBytes() / 1e6)).append(" |\n");
 			}
 			if (this.sweepError != null) {
 				b.append("\nSweep error: ").append(md(this.sweepError)).append('\n');
