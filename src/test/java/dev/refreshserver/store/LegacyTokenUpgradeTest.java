@@ -33,7 +33,7 @@ class LegacyTokenUpgradeTest {
 	@Test
 	void aTokenIssuedBeforeTheUpgradeRefreshesAndItsSuccessorIsInTheNewFormat() throws Exception {
 		String url = "jdbc:h2:file:" + this.state.resolve("data").resolve("refresh").toAbsolutePath();
-		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
+		Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/refreshserver/db/migration").target("3").load().migrate();
 		String familyId = RefreshTokens.randomId(16);
 		String rotated = RefreshTokens.generate();
 		String live = RefreshTokens.generate();

@@ -113,7 +113,9 @@ public final class Postgres {
 		// No fsync: the tests kill our server, never PostgreSQL or the machine. No Unix socket: only TCP.
 		Process process = new ProcessBuilder(command(asOwner, bin.resolve("postgres").toString(), "-D", data.toString(),
 				"-p", Integer.toString(port), "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=",
-				"-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=500"))
+				"-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=500",
+				// counts the statements a refresh sends (RefreshGrantOnPostgresTest)
+				"-c", "shared_preload_libraries=pg_stat_statements"))
 			.directory(data.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("postgres.log").toFile())
