@@ -24,7 +24,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,13 +106,37 @@ public final class HeadlessChrome implements AutoCloseable {
 	/** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
 	public void clickAndWait(By target) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
-		new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
-			.ignoring(WebDriverException.class)
-			.until((driver) -> {
-				driver.findElement(target).click();
-				return true;
-			});
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+		// click once it is clickable, and only until one click got through: a second click on a
+		// page that is already leaving could submit its form twice
+		boolean[] clicked = { false };
+		new WebDriverWait(this.driver, WAIT).until((driver) -> {
+			if (!clicked[0] && !replaced(page)) {
+				try {
+					driver.findElement(target).click();
+					clicked[0] = true;
+				}
+				catch (WebDriverException ex) {
+					// not there or not clickable yet: try again on the next poll
+				}
+			}
+			return clicked[0] || replaced(page);
+		});
+		new WebDriverWait(this.driver, WAIT).until((driver) -> replaced(page));
+	}
+
+	/**
+	 * Whether an element of the page we left is gone. Chromium 150's driver answers a node of a
+	 * replaced document with "Node with given id does not belong to the document" (an unknown
+	 * error) as often as with a stale element reference: both mean the page was replaced.
+	 */
+	private static boolean replaced(WebElement old) {
+		try {
+			old.isEnabled();
+			return false;
+		}
+		catch (WebDriverException ex) {
+			return true;
+		}
 	}
 
 	/** Resizes the window: e.g. 390 x 844 for a phone. */
