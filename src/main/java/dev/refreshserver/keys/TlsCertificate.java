@@ -1,6 +1,7 @@
 package dev.refreshserver.keys;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -8,11 +9,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -65,6 +71,26 @@ public final class TlsCertificate {
 		}
 		catch (GeneralSecurityException | OperatorCreationException ex) {
 			throw new IllegalStateException("Generating the development TLS certificate failed", ex);
+		}
+	}
+
+	/**
+	 * A TLS client context that trusts exactly the certificate in {@code certificateFile}: for
+	 * calls of the server to itself over loopback (the playground) and for tests.
+	 */
+	public static SSLContext trusting(Path certificateFile) {
+		try (InputStream certificate = Files.newInputStream(certificateFile)) {
+			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+			store.load(null, null);
+			store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(store);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, factory.getTrustManagers(), null);
+			return context;
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot trust the server's own TLS certificate", ex);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package dev.refreshserver.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,18 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +63,7 @@ public class Loopback {
 			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT)
 				.followRedirects(HttpClient.Redirect.NEVER);
 			if (this.certificate != null) {
-				builder.sslContext(trusting(this.certificate));
+				builder.sslContext(TlsCertificate.trusting(this.certificate));
 			}
 			this.http = builder.build();
 		}
@@ -166,21 +158,5 @@ public class Loopback {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static SSLContext trusting(Path certificateFile) {
-		try (InputStream certificate = Files.newInputStream(certificateFile)) {
-			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-			store.load(null, null);
-			store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(store);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, factory.getTrustManagers(), null);
-			return context;
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot trust the server's own TLS certificate", ex);
-		}
 	}
 }

@@ -1,18 +1,10 @@
 package dev.refreshserver.support;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -58,7 +50,7 @@ public final class RunningServer implements AutoCloseable {
 			.run(args.toArray(String[]::new));
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		ServerHttp http = args.contains("--refresh.tls.enabled=true")
-				? new ServerHttp("https://localhost:" + port, trust(state.resolve("keys")))
+				? new ServerHttp("https://localhost:" + port, TlsCertificate.trusting(state.resolve("keys").resolve(TlsCertificate.CERTIFICATE_FILE)))
 				: new ServerHttp(port);
 		return new RunningServer(context, http);
 	}
@@ -83,22 +75,5 @@ public final class RunningServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
-	}
-
-	/** Trusts the certificate the server generated in its keys directory. */
-	private static SSLContext trust(Path keys) {
-		try (InputStream certificate = Files.newInputStream(keys.resolve(TlsCertificate.CERTIFICATE_FILE))) {
-			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-			store.load(null, null);
-			store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(store);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, factory.getTrustManagers(), null);
-			return context;
-		}
-		catch (java.io.IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot trust the server's TLS certificate", ex);
-		}
 	}
 }
