@@ -44,8 +44,10 @@ class CrashIT {
 			List<Family> families = mint(server.http(), FAMILIES);
 			for (int trial = 1; trial <= TRIALS; trial++) {
 				refreshUntilKilled(server, families);
-				// Every other server also forces its commits to disk: that path must lose nothing either.
-				server = JarServer.start(this.state, "--refresh.store.sync-to-disk=" + (trial % 2 == 1));
+				// Every other server also forces its commits to disk, and the others hand their rotation
+				// journal over to H2's file every 20 ms, so that kills land during those hand-overs too.
+				server = JarServer.start(this.state, "--refresh.store.sync-to-disk=" + (trial % 2 == 1),
+						"--refresh.store.journal-checkpoint=" + ((trial % 2 == 0) ? "20ms" : "1s"));
 				families = verifyAfterRestart(server.http(), families, trial);
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.refreshserver.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record RefreshProperties(
 		users = (users != null) ? users : List.of();
 		admin = (admin != null) ? admin : new Admin(null, null);
 		tls = (tls != null) ? tls : new Tls(false);
-		store = (store != null) ? store : new Store(true, false);
+		store = (store != null) ? store : new Store(true, false, null);
 		backup = (backup != null) ? backup : new Backup(Path.of("backups"));
 	}
 
@@ -45,9 +46,13 @@ public record RefreshProperties(
 	 * How H2 writes. {@code durable-commits: false} answers before a commit reaches the file
 	 * (H2's write delay): faster, but a crash loses acknowledged rotations; only for comparing the
 	 * cost in benchmarks. {@code sync-to-disk: true} also forces each group of commits to the disk
-	 * (fsync), so they survive a power loss too.
+	 * (fsync), so they survive a power loss too. {@code journal-checkpoint}: how often the
+	 * refresh grant's journal hands over to H2's file (store/RotationJournal).
 	 */
-	public record Store(boolean durableCommits, boolean syncToDisk) {
+	public record Store(boolean durableCommits, boolean syncToDisk, Duration journalCheckpoint) {
+		public Store {
+			journalCheckpoint = (journalCheckpoint != null) ? journalCheckpoint : Duration.ofSeconds(1);
+		}
 	}
 
 	/** Where {@code POST /admin/backup} writes the H2 store's backups (zip files, 0600 in a 0700 directory). */

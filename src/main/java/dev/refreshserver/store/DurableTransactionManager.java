@@ -1,13 +1,6 @@
 package dev.refreshserver.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -22,7 +15,9 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * between loses acknowledged rotations. Here each H2 commit is followed by a write of the
  * store that covers it, in groups ({@link GroupCommit}): one write serves every transaction that
  * committed while the previous write was under way, which costs far less than H2's own
- * {@code WRITE_DELAY=0} (one write per commit, each waiting for the last).
+ * {@code WRITE_DELAY=0} (one write per commit, each waiting for the last). The refresh grant's
+ * own writes, by far the most frequent, do not come here on H2: they are made durable by the
+ * {@link RotationJournal}, which writes a few hundred bytes instead of a version of the store.
  */
 public class DurableTransactionManager extends JdbcTransactionManager {
 
@@ -34,20 +29,8 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 	 */
 	public DurableTransactionManager(DataSource dataSource, boolean durable, boolean syncToDisk) {
 		super(dataSource);
-		MVStore h2 = durable ? h2FileStore(dataSource) : null;
-		H2Writes writes = (h2 != null) ? new H2Writes(h2) : null;
-		this.groupCommit = (h2 == null) ? null : new GroupCommit(() -> {
-			h2.commit();
-			writes.awaitPending();
-			if (syncToDisk) {
-				h2.sync();
-			}
-		});
-	}
-
-	/** True when commits here wait for an explicit write of H2's file. */
-	public boolean groupCommits() {
-		return this.groupCommit != null;
+		H2File h2 = durable ? H2File.of(dataSource, syncToDisk) : null;
+		this.groupCommit = (h2 == null) ? null : new GroupCommit(h2::writeCommitted);
 	}
 
 	@Override
@@ -55,23 +38,6 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 		super.doCommit(status);
 		if (this.groupCommit != null) {
 			this.groupCommit.awaitDurable();
-		}
-	}
-
-	/** The store of an embedded H2 file database, or null for any other database. */
-	private static MVStore h2FileStore(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			if (!connection.isWrapperFor(JdbcConnection.class)) {
-				return null;
-			}
-			if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-					|| !session.getDatabase().isPersistent()) {
-				return null;
-			}
-			return session.getDatabase().getStore().getMvStore();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot open the database to set up durable commits", ex);
 		}
 	}
 }

@@ -46,21 +46,19 @@ public class RefreshTokenStore {
 	private final TransactionTemplate transactions;
 
 	/**
-	 * Whether a single conditional write can go in auto-commit: yes unless H2 file commits are
-	 * made durable by the group commit after the transaction (which needs the transaction). On
-	 * PostgreSQL the commit of one statement already waits for the write-ahead log, and leaving
-	 * out BEGIN and COMMIT makes a refresh two round trips (read, write) instead of three.
+	 * Where the refresh grant's single-row writes are made durable on an H2 file. Elsewhere they
+	 * run in auto-commit: PostgreSQL's commit of one statement already waits for its write-ahead
+	 * log, and leaving out BEGIN and COMMIT makes a refresh two round trips (read, write) instead of three.
 	 */
-	private final boolean singleWritesAutoCommit;
+	private final RotationJournal journal;
 
 	/** Whether {@code refresh_token} held rows when first looked at (null: not yet); see {@link #findLegacyFamilyId}. */
 	private volatile Boolean legacyRows;
 
-	public RefreshTokenStore(JdbcTemplate jdbc, TransactionTemplate transactions,
-			DurableTransactionManager transactionManager) {
+	public RefreshTokenStore(JdbcTemplate jdbc, TransactionTemplate transactions, RotationJournal journal) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.singleWritesAutoCommit = !transactionManager.groupCommits();
+		this.journal = journal;
 	}
 
 	/** Stores a new family with the state of its first refresh token (or of none). */
@@ -108,7 +106,7 @@ public class RefreshTokenStore {
 	 * @return true when this call won the rotation
 	 */
 	public boolean rotate(String familyId, long from, RefreshState next) {
-		return updatesLiveFamily("""
+		return updatesLiveFamily(new JournalRecord.Rotation(familyId, next), """
 				UPDATE token_family SET generation = ?, token_hash = ?, token_issued_at = ?, token_expires_at = ?,
 				       rotated_at = ?, predecessor_hash = ?, successor_sealed = ?""" + WHERE_LIVE, next.generation(),
 				next.tokenHash(), next.issuedAt().toEpochMilli(), next.expiresAt().toEpochMilli(),
@@ -117,7 +115,8 @@ public class RefreshTokenStore {
 
 	/** Reuse mode: the live token lives on with a new idle expiry, if it and its family still live. */
 	public boolean extend(String familyId, long generation, Instant expiresAt) {
-		return updatesLiveFamily("UPDATE token_family SET token_expires_at = ?" + WHERE_LIVE, expiresAt.toEpochMilli(),
+		return updatesLiveFamily(new JournalRecord.Extension(familyId, generation, expiresAt),
+				"UPDATE token_family SET token_expires_at = ?" + WHERE_LIVE, expiresAt.toEpochMilli(),
 				familyId, generation);
 	}
 
@@ -127,16 +126,19 @@ public class RefreshTokenStore {
 	 * after it waits for this call (the retry's answer is then already decided).
 	 */
 	public boolean confirmLive(String familyId, long generation) {
-		return updatesLiveFamily("UPDATE token_family SET generation = generation" + WHERE_LIVE, familyId, generation);
+		return updatesLiveFamily(null, "UPDATE token_family SET generation = generation" + WHERE_LIVE, familyId,
+				generation);
 	}
 
-	/** One conditional write of the family row, durable when this returns (its own transaction). */
-	private boolean updatesLiveFamily(String update, Object... arguments) {
-		if (this.singleWritesAutoCommit) {
-			return this.jdbc.update(update, arguments) == 1;
+	/**
+	 * One conditional write of the family row, durable when this returns, with {@code change}
+	 * the row's new state for the journal (null: the write changes no column).
+	 */
+	private boolean updatesLiveFamily(JournalRecord change, String update, Object... arguments) {
+		if (this.journal.enabled()) {
+			return this.journal.write(change, () -> this.jdbc.update(update, arguments) == 1);
 		}
-		return Boolean.TRUE.equals(
-				this.transactions.execute((status) -> this.jdbc.update(update, arguments) == 1));
+		return this.jdbc.update(update, arguments) == 1;
 	}
 
 	/**
