@@ -16,6 +16,16 @@ public final class RefreshTokens {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+	/** One digest per thread: looking SHA-256 up among the providers on every call showed in profiles. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JRE", ex);
+		}
+	});
+
 	private RefreshTokens() {
 	}
 
@@ -31,12 +41,7 @@ public final class RefreshTokens {
 	}
 
 	public static String hash(String token) {
-		try {
-			return BASE64URL.encodeToString(
-					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JRE", ex);
-		}
+		// digest() resets the instance for its next use
+		return BASE64URL.encodeToString(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -158,14 +158,13 @@ public class RefreshTokenStore {
 				millis(first.issuedAt()), millis(first.expiresAt()) };
 	}
 
+	/** By position, in the order of {@link #SELECT_FAMILY}: finding columns by name showed in profiles of a refresh. */
 	private static StoredFamily stored(ResultSet rs, int row) throws SQLException {
-		TokenFamily family = new TokenFamily(rs.getString("id"), rs.getString("client_id"), rs.getString("subject"),
-				scope(rs.getString("granted_scope")), instant(rs, "created_at"), instant(rs, "expires_at"),
-				instant(rs, "revoked_at"));
-		long generation = rs.getLong("generation");
-		RefreshState tokens = new RefreshState(rs.wasNull() ? null : generation, rs.getString("token_hash"),
-				instant(rs, "token_issued_at"), instant(rs, "token_expires_at"), instant(rs, "rotated_at"),
-				rs.getString("predecessor_hash"), rs.getString("successor_sealed"));
+		TokenFamily family = new TokenFamily(rs.getString(1), rs.getString(2), rs.getString(3), scope(rs.getString(4)),
+				instant(rs, 5), instant(rs, 6), instant(rs, 7));
+		long generation = rs.getLong(8);
+		RefreshState tokens = new RefreshState(rs.wasNull() ? null : generation, rs.getString(9), instant(rs, 10),
+				instant(rs, 11), instant(rs, 12), rs.getString(13), rs.getString(14));
 		return new StoredFamily(family, tokens);
 	}
 
@@ -174,6 +173,10 @@ public class RefreshTokenStore {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
+		return instant(rs, rs.findColumn(column));
+	}
+
+	static Instant instant(ResultSet rs, int column) throws SQLException {
 		long millis = rs.getLong(column);
 		return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
 	}
