@@ -19,9 +19,13 @@ final class Cpu {
 	private Cpu() {
 	}
 
-	static Sample sample(long serverPid) {
-		return new Sample(serverPid > 0 ? process(serverPid) : Double.NaN, process(ProcessHandle.current().pid()),
-				machineBusy());
+	/** The server's CPU is the sum over {@code serverPids} (two instances: both JVMs); NaN for none. */
+	static Sample sample(long... serverPids) {
+		double server = serverPids.length == 0 ? Double.NaN : 0;
+		for (long pid : serverPids) {
+			server += pid > 0 ? process(pid) : Double.NaN;
+		}
+		return new Sample(server, process(ProcessHandle.current().pid()), machineBusy());
 	}
 
 	/** utime + stime of a process (all its threads), seconds. */

@@ -88,6 +88,9 @@ final class Load {
 
 		final Map<String, Long> outcomes = new TreeMap<>(); // "kind -> outcome"
 
+		/** Valid refreshes answered 200, by instance ("A", "B"), when the system has more than one. */
+		final Map<String, Long> validOkByInstance = new TreeMap<>();
+
 		long validOk;
 
 		long validFailed;
@@ -145,6 +148,7 @@ final class Load {
 		}
 
 		void merge(WindowStats o) {
+			o.validOkByInstance.forEach((k, v) -> this.validOkByInstance.merge(k, v, Long::sum));
 			this.valid.add(o.valid);
 			this.invalid.add(o.invalid);
 			o.outcomes.forEach((k, v) -> this.outcomes.merge(k, v, Long::sum));
@@ -172,6 +176,9 @@ final class Load {
 			m.put("refresh_per_s", round(this.validOk / seconds(), 1));
 			m.put("requests_per_s", round(requests() / seconds(), 1));
 			m.put("valid_ok", this.validOk);
+			if (!this.validOkByInstance.isEmpty()) {
+				m.put("valid_ok_by_instance", this.validOkByInstance);
+			}
 			m.put("valid_failed", this.validFailed);
 			m.put("invalid_rejected", this.invalidRejected);
 			m.put("invalid_accepted", this.invalidAccepted);
@@ -254,6 +261,16 @@ final class Load {
 			return median(this.windows.stream().mapToDouble(w -> w.requests() / w.seconds()).toArray());
 		}
 
+		/** Median over windows of each instance's valid refreshes per second (empty: one instance). */
+		Map<String, Double> refreshPerSecByInstance() {
+			Map<String, Double> m = new TreeMap<>();
+			this.total.validOkByInstance.keySet()
+				.forEach(k -> m.put(k, median(this.windows.stream()
+					.mapToDouble(w -> w.validOkByInstance.getOrDefault(k, 0L) / w.seconds())
+					.toArray())));
+			return m;
+		}
+
 		/** Median over windows of a percentile of valid-request latency, in ms. */
 		double validMs(double percentile) {
 			return median(this.windows.stream().mapToDouble(w -> pct(w.valid, percentile)).toArray());
@@ -317,6 +334,11 @@ final class Load {
 			Map<String, Object> med = new LinkedHashMap<>();
 			med.put("refresh_per_s", round(refreshPerSec(), 1));
 			med.put("requests_per_s", round(requestsPerSec(), 1));
+			if (!refreshPerSecByInstance().isEmpty()) {
+				Map<String, Object> by = new LinkedHashMap<>();
+				refreshPerSecByInstance().forEach((k, v) -> by.put(k, round(v, 1)));
+				med.put("refresh_per_s_by_instance", by);
+			}
 			med.put("p50_ms", round(validMs(50), 3));
 			med.put("p90_ms", round(validMs(90), 3));
 			med.put("p99_ms", round(validMs(99), 3));
@@ -396,7 +418,7 @@ final class Load {
 		long[] windowNanos = new long[maxWindows];
 		Cpu.Sample[] cpu = new Cpu.Sample[maxWindows * 2];
 		boolean[] disturbed = new boolean[maxWindows];
-		long serverPid = this.sut.proc == null ? this.sut.attachedPid : this.sut.proc.pid();
+		long[] serverPids = this.sut.serverPids();
 		int measured = 0;
 		double warmupUsed = Double.NaN;
 		this.progress.reset();
@@ -405,16 +427,16 @@ final class Load {
 			System.out.printf(Locale.ROOT, "   (%s: warm-up %.0f s)%n", plan.label(), warmupUsed);
 			int quiet = 0;
 			for (int r = 0; r < maxWindows && quiet < plan.windows(); r++) {
-				cpu[2 * r] = Cpu.sample(serverPid);
+				cpu[2 * r] = Cpu.sample(serverPids);
 				long t0 = System.nanoTime();
 				this.phase = r;
 				sleepUntil(t0 + plan.windowSeconds() * 1_000_000_000L);
 				this.phase = -2; // between windows: nothing is recorded
 				windowNanos[r] = System.nanoTime() - t0;
-				cpu[2 * r + 1] = Cpu.sample(serverPid);
+				cpu[2 * r + 1] = Cpu.sample(serverPids);
 				measured = r + 1;
 				double busy = cpu[2 * r + 1].machineBusy() - cpu[2 * r].machineBusy();
-				double server = serverPid > 0 ? cpu[2 * r + 1].server() - cpu[2 * r].server() : 0;
+				double server = serverPids.length > 0 ? cpu[2 * r + 1].server() - cpu[2 * r].server() : 0;
 				double other = (busy - server - (cpu[2 * r + 1].generator() - cpu[2 * r].generator()))
 						/ (windowNanos[r] / 1e9);
 				disturbed[r] = other > DISTURBED_CORES;
@@ -525,6 +547,9 @@ final class Load {
 
 		final String url;
 
+		/** "A", "B": the instance this worker sends to, when the system has several; null for one. */
+		final String instance;
+
 		final long period;
 
 		long nextSlot;
@@ -543,7 +568,8 @@ final class Load {
 			this.rnd = new SplittableRandom(0x5eed + index * 7919L);
 			this.basic = Http.basic(Load.this.sut.clientId, Load.this.sut.clientSecret);
 			this.wrongBasic = Http.basic(Load.this.sut.clientId, "not-the-" + Load.this.sut.clientSecret);
-			this.url = Load.this.sut.tokenUrl();
+			this.url = Load.this.sut.tokenUrl(index);
+			this.instance = Load.this.sut.instances() > 1 ? instanceName(Load.this.sut.instanceOf(index)) : null;
 			if (plan.rate() > 0) {
 				this.period = (long) (1e9 * plan.concurrency() / plan.rate());
 				this.nextSlot = start + this.period * index / plan.concurrency();
@@ -722,6 +748,9 @@ final class Load {
 			WindowStats s = this.stats[ph];
 			synchronized (s) {
 				s.record(kind + " -> " + outcome, validKind, success, accepted, us);
+				if (validKind && success && this.instance != null) {
+					s.validOkByInstance.merge(this.instance, 1L, Long::sum);
+				}
 			}
 		}
 
@@ -750,6 +779,11 @@ final class Load {
 				}
 			};
 		}
+	}
+
+	/** Instance 0, 1, ... of a system as the report names it: A, B, ... */
+	static String instanceName(int instance) {
+		return String.valueOf((char) ('A' + instance));
 	}
 
 	static String errorCode(String body) {

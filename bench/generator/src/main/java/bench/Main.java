@@ -124,10 +124,9 @@ public final class Main {
 		log("== %s: %s", name, s.description);
 		try {
 			long t0 = System.nanoTime();
-			s.start(o, work);
-			s.awaitReady(http, 240);
+			s.up(o, work, http, 240);
 			sr.startSeconds = (System.nanoTime() - t0) / 1e9;
-			log("   up at %s in %.1f s (pid %d)", s.baseUrl, sr.startSeconds, s.proc.pid());
+			log("   up at %s in %.1f s", s.where(), sr.startSeconds);
 			t0 = System.nanoTime();
 			List<Load.Family> fams = s.mint(http, o.families, 4, 0);
 			sr.mintSeconds = (System.nanoTime() - t0) / 1e9;
@@ -180,12 +179,16 @@ public final class Main {
 		catch (Exception ex) {
 			sr.error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			log("   FAILED: %s", sr.error);
-			if (s.proc != null) {
-				log("   last lines of %s:\n%s", s.proc.log, s.proc.logTail(30));
-			}
+			logTails(s);
 		}
 		finally {
 			s.stop();
+		}
+	}
+
+	static void logTails(Sut s) {
+		for (Proc p : s.procs()) {
+			log("   last lines of %s:\n%s", p.log, p.logTail(30));
 		}
 	}
 
@@ -330,8 +333,7 @@ public final class Main {
 		int active = Math.min(o.families, sizes.get(0));
 		log("== size sweep of ours: %s stored families (%d active)", sizes, active);
 		try {
-			s.start(o, work);
-			s.awaitReady(http, 240);
+			s.up(o, work, http, 240);
 			List<Load.Family> fams = s.mint(http, active, 4, 0);
 			long stored = active;
 			Load load = new Load(http, s, o.maxWarmup);
@@ -368,9 +370,7 @@ public final class Main {
 		catch (Exception ex) {
 			rep.sweepError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			log("   sweep FAILED: %s", rep.sweepError);
-			if (s.proc != null) {
-				log("   last lines of %s:\n%s", s.proc.log, s.proc.logTail(30));
-			}
+			logTails(s);
 		}
 		finally {
 			s.stop();
@@ -389,7 +389,7 @@ public final class Main {
 			double bestOther = Double.MAX_VALUE;
 			for (int attempt = 1; attempt <= 2 && bestOther > Load.DISTURBED_CORES; attempt++) {
 				waitIdle(o, null);
-				Cpu.Sample a = Cpu.sample(-1);
+				Cpu.Sample a = Cpu.sample();
 				long t0 = System.nanoTime();
 				Process p = new ProcessBuilder(o.serverJava, "-cp", jar, "bench.Ceiling", "--seconds=" + o.ceilingSeconds,
 						"--threads=" + o.ceilingThreads).redirectErrorStream(true).start();
@@ -403,7 +403,7 @@ public final class Main {
 				finally {
 					p.destroyForcibly();
 				}
-				Cpu.Sample b = Cpu.sample(-1);
+				Cpu.Sample b = Cpu.sample();
 				double wall = (System.nanoTime() - t0) / 1e9;
 				double child = 0;
 				for (String line : out.split("\n")) {
@@ -497,14 +497,14 @@ public final class Main {
 			return;
 		}
 		long deadline = System.nanoTime() + o.waitIdle * 1_000_000_000L;
-		long pid = s == null || s.proc == null ? -1 : s.proc.pid();
+		long[] pids = s == null ? new long[0] : s.serverPids();
 		int quiet = 0;
 		boolean said = false;
 		double other = 0;
 		while (System.nanoTime() < deadline) {
-			Cpu.Sample a = Cpu.sample(pid);
+			Cpu.Sample a = Cpu.sample(pids);
 			Thread.sleep(1000);
-			Cpu.Sample b = Cpu.sample(pid);
+			Cpu.Sample b = Cpu.sample(pids);
 			double server = Double.isNaN(a.server()) ? 0 : b.server() - a.server();
 			other = (b.machineBusy() - a.machineBusy()) - server - (b.generator() - a.generator());
 			if (Double.isNaN(other) || other < 0.15) {

@@ -13,7 +13,7 @@ final class Options {
 	// what to run
 	List<String> systems = List.of("ours", "ours-nondurable", "ours-lowpause", "sas-bcrypt", "sas-noop", "navikt");
 	boolean eddsa = false; // adds "ours-eddsa"
-	String pgUrl = null; // ours-pg: an empty PostgreSQL database, jdbc:postgresql://host:port/db
+	String pgUrl = null; // ours-pg, ours-pg2: jdbc:postgresql://host:port/db, emptied before each of them
 	String pgUser = "postgres";
 	String pgPassword = "";
 	boolean ceiling = true;
@@ -216,8 +216,9 @@ final class Options {
 		if (o.soakHeapEvery < 1) {
 			throw new IllegalArgumentException("need --soak-heap-every >= 1");
 		}
-		if (o.systems.contains("ours-pg") && o.pgUrl == null) {
-			throw new IllegalArgumentException("ours-pg needs --pg-url=jdbc:postgresql://HOST:PORT/DB (an empty database)");
+		if (o.pgUrl == null && o.systems.stream().anyMatch(s -> s.startsWith("ours-pg"))) {
+			throw new IllegalArgumentException("ours-pg and ours-pg2 need --pg-url=jdbc:postgresql://HOST:PORT/DB "
+					+ "(a database for the bench: emptied before each of them)");
 		}
 		if (o.concurrency < 1 || o.families < o.concurrency) {
 			throw new IllegalArgumentException("need concurrency >= 1 and families >= concurrency");
@@ -255,7 +256,11 @@ final class Options {
 				                          sweep, half peak or mixed run; connections and soak; writes results/reliability.*
 				  --eddsa                 also run our server with --refresh.signing-algorithm=EdDSA (ours-eddsa)
 				  --pg-url=jdbc:postgresql://HOST:PORT/DB --pg-user=postgres --pg-password=
-				                          ours-pg (not run by default): our server on that PostgreSQL database, empty
+				                          ours-pg (not run by default): our server on that PostgreSQL database;
+				                          ours-pg2 (not run by default): two instances of it on that database, half of the
+				                          workers on each, e.g. --systems=ours-pg,ours-pg2 --pg-url=...; before each of them
+				                          the bench drops the tables of the database's current schema if Refresh Server made
+				                          them (Flyway's history table is there); any other non-empty schema is refused
 				  --families=1000         token families per system (K); each worker refreshes its own share
 				  --concurrency=8         concurrent workers (C), closed loop
 				  --warmup=30 --duration=15 --reps=3   warm-up seconds (minimum), measured window seconds, windows (medians)

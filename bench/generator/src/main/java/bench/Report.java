@@ -479,6 +479,8 @@ final class Report {
 				.append(pct(1 - kept)).append("** of throughput (target: at most 10 %).\n\n");
 		}
 
+		twoInstancesSection(b);
+
 		if (!this.ceiling.isEmpty() || !this.ceilingErrors.isEmpty()) {
 			b.append("## Signing ceiling of this box (pure Nimbus, ").append(o.ceilingThreads)
 				.append(" threads, no HTTP/DB; ").append(this.ceilingJava).append(")\n\n");
@@ -585,6 +587,43 @@ final class Report {
 				.append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
 		}
 		b.append('\n');
+	}
+
+	/** ours-pg2: how the load split over its two instances, beside ours-pg, and what this box can show. */
+	private void twoInstancesSection(StringBuilder b) {
+		SystemResult two = this.systems.get("ours-pg2");
+		if (two == null) {
+			return;
+		}
+		b.append("## Two instances on one PostgreSQL (ours-pg2)\n\n");
+		if (two.valid == null) {
+			b.append("Not measured: ").append(md(two.error)).append("\n\n");
+			return;
+		}
+		Load.Result r = two.valid;
+		b.append("Valid run: ").append(fmt(r.refreshPerSec(), 1)).append(" refresh/s over both instances (");
+		b.append(r.refreshPerSecByInstance().entrySet().stream()
+			.map(e -> e.getKey() + " " + fmt(e.getValue(), 1))
+			.collect(Collectors.joining(", ")));
+		b.append(")");
+		if (!Double.isNaN(peak("ours-pg"))) {
+			b.append(", ").append(pct(ratio("ours-pg2", "ours-pg"))).append(" of ours-pg's ")
+				.append(fmt(peak("ours-pg"), 1)).append(" refresh/s on one instance");
+		}
+		b.append("; server CPU ").append(fmt(r.serverCpuMsPerRequest(), 2))
+			.append(" ms per refresh (both JVMs); PostgreSQL and everything else: ").append(fmt(r.otherCores(), 2))
+			.append(" cores. Every family was minted on A, so the half served by B refreshed on the other instance. "
+					+ "Unexpected outcomes (a valid refresh without 200, an invalid request without 4xx, a family lost): ")
+			.append(Stream.of(two.valid, two.halfPeak, two.mixed)
+				.filter(x -> x != null)
+				.map(x -> x.plan.label() + " " + unexpected(x))
+				.collect(Collectors.joining(", ")))
+			.append(".\n\n");
+		b.append("On this ").append(this.machine.get("cores")).append("-core box, shared by the generator, PostgreSQL "
+				+ "and two server JVMs, this point shows that the load splits over two instances on one database and "
+				+ "nothing breaks, **not scaling**: the second instance brings no cores of its own, it competes for the "
+				+ "ones one instance already kept busy. Scaling needs each instance, PostgreSQL and the generator on "
+				+ "machines of their own.\n\n");
 	}
 
 	private void connectionsSection(StringBuilder b) {

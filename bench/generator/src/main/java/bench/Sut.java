@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import bench.Load.Family;
 
@@ -43,6 +44,46 @@ abstract class Sut {
 
 	/** Starts the server on a free loopback port with its own data dir under {@code work}. */
 	abstract void start(Options o, Path work) throws Exception;
+
+	/** Starts the system and waits until it answers, at most {@code seconds}. */
+	void up(Options o, Path work, Http http, int seconds) throws Exception {
+		start(o, work);
+		awaitReady(http, seconds);
+	}
+
+	/** The server processes this bench started for the system (none when attached). */
+	List<Proc> procs() {
+		return this.proc == null ? List.of() : List.of(this.proc);
+	}
+
+	/** The pids whose CPU time is the server's: every started process, or the attached one. */
+	long[] serverPids() {
+		List<Proc> ps = procs();
+		if (ps.isEmpty()) {
+			return this.attachedPid > 0 ? new long[] { this.attachedPid } : new long[0];
+		}
+		return ps.stream().mapToLong(Proc::pid).toArray();
+	}
+
+	/** Where it runs, for the log: its URL and pid(s). */
+	String where() {
+		return this.baseUrl + " (pid " + procs().stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	/** How many instances share the load; worker {@code w} sends to instance {@link #instanceOf}. */
+	int instances() {
+		return 1;
+	}
+
+	int instanceOf(int worker) {
+		return 0;
+	}
+
+	/** The token endpoint worker {@code worker} sends to. */
+	String tokenUrl(int worker) {
+		return tokenUrl();
+	}
 
 	abstract String readyPath();
 
@@ -165,6 +206,12 @@ abstract class Sut {
 
 		final boolean postgres;
 
+		/** Empty the PostgreSQL schema of --pg-url before starting (false for an instance that joins another). */
+		boolean freshDatabase = true;
+
+		/** The signing and sealing keys' directory; null: its own, under its work dir. */
+		Path keysDir;
+
 		Ours(String name, String alg, boolean lowPause) {
 			this(name, alg, lowPause, true, false);
 		}
@@ -181,9 +228,13 @@ abstract class Sut {
 
 		@Override
 		void start(Options o, Path work) throws Exception {
+			if (this.postgres && this.freshDatabase) {
+				Main.log("   %s", Postgres.empty(o));
+			}
 			int port = Proc.freePort();
 			this.baseUrl = "http://127.0.0.1:" + port;
 			Path dir = work.resolve(this.name);
+			Path keys = this.keysDir != null ? this.keysDir : dir.resolve("keys");
 			List<String> cmd = new ArrayList<>();
 			cmd.add(o.serverJava);
 			cmd.addAll(Proc.split(o.serverJvmOpts));
@@ -192,7 +243,7 @@ abstract class Sut {
 			}
 			cmd.addAll(List.of("-jar", o.mainJar.toAbsolutePath().toString(), "--server.port=" + port,
 					"--server.address=127.0.0.1", "--refresh.data-dir=" + dir.resolve("data"),
-					"--refresh.keys-dir=" + dir.resolve("keys"), "--refresh.admin.token=" + this.adminToken,
+					"--refresh.keys-dir=" + keys, "--refresh.admin.token=" + this.adminToken,
 					// /admin only mints here: the token endpoint runs as in production, unobserved
 					"--refresh.admin.observe-clients=false"));
 			if (!"RS256".equals(this.alg)) {
@@ -229,6 +280,86 @@ abstract class Sut {
 						+ abbreviate(r.body()));
 			}
 			return created;
+		}
+	}
+
+	/**
+	 * ours-pg2: two instances of our jar on one PostgreSQL database, each started like ours-pg (own port and
+	 * data dir) but with one keys directory, as README's "Running several instances" says; A comes up alone
+	 * first (it creates the tables and the keys), then B. Every family is minted on A; worker w sends to
+	 * instance w % 2, so half of the workers, and the families they own, are served by B: a family minted
+	 * on A refreshes on B.
+	 */
+	static final class OursPair extends AdminMinted {
+
+		final List<Ours> nodes;
+
+		OursPair(String name) {
+			super(name, "two instances of Refresh Server (this repo) on one PostgreSQL database, RS256, rotation, "
+					+ "client_secret_basic, one keys directory; families minted on A, half of the workers (and the "
+					+ "families they own) on A, half on B; server CPU = both JVMs");
+			this.nodes = List.of(new Ours(name + "-a", "RS256", false, true, true),
+					new Ours(name + "-b", "RS256", false, true, true));
+			this.nodes.get(1).freshDatabase = false; // B joins A's database
+			for (Ours n : this.nodes) {
+				n.adminToken = this.adminToken;
+			}
+		}
+
+		/** Starts instance A (it empties the database and creates the keys); {@link #up} then adds B. */
+		@Override
+		void start(Options o, Path work) throws Exception {
+			Path keys = work.resolve(this.name).resolve("keys");
+			for (Ours n : this.nodes) {
+				n.keysDir = keys;
+			}
+			this.nodes.get(0).start(o, work);
+			this.baseUrl = this.nodes.get(0).baseUrl;
+		}
+
+		@Override
+		void up(Options o, Path work, Http http, int seconds) throws Exception {
+			start(o, work);
+			this.nodes.get(0).awaitReady(http, seconds);
+			this.nodes.get(1).up(o, work, http, seconds);
+		}
+
+		@Override
+		String readyPath() {
+			return this.nodes.get(0).readyPath();
+		}
+
+		@Override
+		List<Proc> procs() {
+			return this.nodes.stream().flatMap(n -> n.procs().stream()).toList();
+		}
+
+		@Override
+		String where() {
+			return this.nodes.stream().map(n -> (n == this.nodes.get(0) ? "A " : "B ") + n.where())
+				.collect(Collectors.joining(" and "));
+		}
+
+		@Override
+		int instances() {
+			return this.nodes.size();
+		}
+
+		@Override
+		int instanceOf(int worker) {
+			return worker % this.nodes.size();
+		}
+
+		@Override
+		String tokenUrl(int worker) {
+			return this.nodes.get(instanceOf(worker)).tokenUrl();
+		}
+
+		@Override
+		void stop() {
+			for (int i = this.nodes.size() - 1; i >= 0; i--) {
+				this.nodes.get(i).stop();
+			}
 		}
 	}
 
@@ -330,6 +461,7 @@ abstract class Sut {
 			case "ours-lowpause" -> new Ours("ours-lowpause", "RS256", true);
 			case "ours-eddsa" -> new Ours("ours-eddsa", "EdDSA", false);
 			case "ours-pg" -> new Ours("ours-pg", "RS256", false, true, true);
+			case "ours-pg2" -> new OursPair("ours-pg2");
 			case "sas-bcrypt" -> new Sas("sas-bcrypt", "bcrypt");
 			case "sas-noop" -> new Sas("sas-noop", "noop");
 			case "navikt" -> new Navikt();
