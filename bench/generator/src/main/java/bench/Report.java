@@ -471,7 +471,7 @@ final class Report {
 		double kept = ratio("ours", "ours-nondurable");
 		if (!Double.isNaN(kept)) {
 			b.append("## Durable commits (same run, same plan)\n\n")
-				.append("ours answers a rotation only once its H2 transaction reached the file (group commit); "
+				.append("ours answers a rotation only once it is durable (on H2: written to the rotation journal beside the database file); "
 						+ "ours-nondurable is the same jar with `--refresh.store.durable-commits=false` (H2's 500 ms "
 						+ "write delay: a crash loses acknowledged rotations). ours: ")
 				.append(fmt(peak("ours"), 1)).append(" refresh/s, ours-nondurable: ").append(fmt(peak("ours-nondurable"), 1))
