@@ -7,6 +7,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +41,11 @@ class RefreshGrantOnPostgresTest extends RefreshGrantTest {
 		}
 	}
 
-	@Test
-	void aRefreshIsTwoStatementsOnPostgresOneReadAndOneWriteWithoutBeginOrCommit() throws Exception {
-		String token = this.http.refresh(this.http.mintRefreshToken("demo-client", "read")).field("refresh_token");
+	/** Also with OpenID Connect: the refreshed ID token's login (auth_time, claims) comes with the family's row. */
+	@ParameterizedTest
+	@ValueSource(strings = { "read", "openid read" })
+	void aRefreshIsTwoStatementsOnPostgresOneReadAndOneWriteWithoutBeginOrCommit(String scope) throws Exception {
+		String token = this.http.refresh(this.http.mintRefreshToken("demo-client", scope)).field("refresh_token");
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 		jdbc.execute("SELECT pg_stat_statements_reset()");
@@ -49,6 +53,7 @@ class RefreshGrantOnPostgresTest extends RefreshGrantTest {
 		for (int i = 0; i < refreshes; i++) {
 			HttpResponseView refreshed = this.http.refresh(token);
 			assertThat(refreshed.status()).isEqualTo(200);
+			assertThat(refreshed.field("id_token") != null).isEqualTo(scope.contains("openid"));
 			token = refreshed.field("refresh_token");
 		}
 		// every statement this database ran, with its calls (BEGIN and COMMIT would be statements too)

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
-import dev.refreshserver.store.FamilyLogins;
+import dev.refreshserver.store.FamilyLogin;
 import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
@@ -45,10 +45,8 @@ public class GrantIssuer {
 
 	private final IdTokens idTokens;
 
-	private final FamilyLogins logins;
-
 	public GrantIssuer(RefreshTokenStore store, RefreshTokenFormat format, RefreshPolicies policies,
-			AccessTokens accessTokens, Clock clock, TokenAudit audit, IdTokens idTokens, FamilyLogins logins) {
+			AccessTokens accessTokens, Clock clock, TokenAudit audit, IdTokens idTokens) {
 		this.store = store;
 		this.format = format;
 		this.policies = policies;
@@ -56,7 +54,6 @@ public class GrantIssuer {
 		this.clock = clock;
 		this.audit = audit;
 		this.idTokens = idTokens;
-		this.logins = logins;
 	}
 
 	/** A grant without a login of its own (minted): the user counts as logged in now. */
@@ -68,7 +65,7 @@ public class GrantIssuer {
 	 * @param login when the user logged in and what claims the login brought, or null for now and none
 	 * @param nonce the nonce of the authorization request, or null
 	 */
-	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope, FamilyLogins.Login login,
+	public IssuedTokens open(RegisteredClient client, String subject, Set<String> scope, FamilyLogin login,
 			String nonce) {
 		RefreshPolicy policy = this.policies.forClient(client.getClientId());
 		Instant now = this.clock.instant();
@@ -76,7 +73,7 @@ public class GrantIssuer {
 				policy.familyExpiry(now), null);
 		OAuth2AccessToken accessToken = this.accessTokens.issue(client, subject, scope, family.id(),
 				policy.accessTtl());
-		FamilyLogins.Login loggedIn = (login != null) ? login : new FamilyLogins.Login(now, null);
+		FamilyLogin loggedIn = (login != null) ? login : new FamilyLogin(now, null);
 		String idToken = IdTokens.isOpenId(scope)
 				? this.idTokens.issue(client.getClientId(), subject, scope, loggedIn, nonce, accessToken) : null;
 		OAuth2RefreshToken refreshToken = null;
@@ -85,16 +82,12 @@ public class GrantIssuer {
 			Instant refreshExpiry = policy.refreshTokenExpiry(now, family.expiresAt());
 			refreshToken = new OAuth2RefreshToken(this.format.issue(family.id(), FIRST_GENERATION), now, refreshExpiry);
 			this.store.open(family, RefreshState.first(FIRST_GENERATION, RefreshTokens.hash(refreshToken.getTokenValue()),
-					now, refreshExpiry));
+					now, refreshExpiry), loggedIn);
 		}
 		else {
 			// No refresh token for a client that may not use one; the family still exists, since its
 			// access tokens name it, so that revocation and a replayed code reach them.
-			this.store.open(family, RefreshState.none(now, accessToken.getExpiresAt()));
-		}
-		if (login != null) {
-			// a family without one logged in when it opened, with no claims of its own (FamilyLogins.of)
-			this.logins.record(family.id(), login.authTime(), login.claims());
+			this.store.open(family, RefreshState.none(now, accessToken.getExpiresAt()), loggedIn);
 		}
 		this.audit.record(TokenEvent.GRANT_ISSUED, client.getClientId(), "family", family.id());
 		return new IssuedTokens(accessToken, refreshToken, family.id(), idToken);

@@ -19,7 +19,6 @@ import dev.refreshserver.audit.TokenAudit;
 import dev.refreshserver.audit.TokenEvent;
 import dev.refreshserver.keys.SealingKey;
 import dev.refreshserver.protocol.OAuth2Errors;
-import dev.refreshserver.store.FamilyLogins;
 import dev.refreshserver.store.RefreshState;
 import dev.refreshserver.store.RefreshTokenStore;
 import dev.refreshserver.store.TokenFamily;
@@ -54,11 +53,9 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 
 	private final IdTokens idTokens;
 
-	private final FamilyLogins logins;
-
 	public RefreshTokenGrantProvider(RefreshTokenStore store, PresentedTokens tokens, RefreshTokenFormat format,
 			RefreshPolicies policies, AccessTokens accessTokens, SealingKey sealingKey, Clock clock, TokenAudit audit,
-			IdTokens idTokens, FamilyLogins logins) {
+			IdTokens idTokens) {
 		this.store = store;
 		this.tokens = tokens;
 		this.format = format;
@@ -68,7 +65,6 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		this.clock = clock;
 		this.audit = audit;
 		this.idTokens = idTokens;
-		this.logins = logins;
 	}
 
 	@Override
@@ -137,7 +133,7 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 				return validateAndRefresh(refresh, lost);
 			}
 		}
-		return issue(refresh, family, scope, refreshToken, expiry);
+		return issue(refresh, presented, scope, refreshToken, expiry);
 	}
 
 	/**
@@ -151,7 +147,7 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 				&& refresh.now.isBefore(tokens.rotatedAt().plus(refresh.policy.grace()));
 		if (insideGrace && !tokens.isExpiredAt(refresh.now)
 				&& this.store.confirmLive(family.id(), tokens.generation())) {
-			return issue(refresh, family, requestedScope(refresh, family),
+			return issue(refresh, presented, requestedScope(refresh, family),
 					this.sealingKey.unseal(tokens.successorSealed()), tokens.expiresAt());
 		}
 		throw reuse(family, refresh.now);
@@ -183,14 +179,15 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 		return refresh.requestedScope;
 	}
 
-	private IssuedTokens issue(Refresh refresh, TokenFamily family, Set<String> scope, String refreshToken,
+	private IssuedTokens issue(Refresh refresh, PresentedToken presented, Set<String> scope, String refreshToken,
 			Instant refreshExpiry) {
+		TokenFamily family = presented.family();
 		this.audit.record(TokenEvent.REFRESHED, family.clientId(), "family", family.id(), "rotated",
 				String.valueOf(!refreshToken.equals(refresh.presentedToken)));
 		OAuth2AccessToken accessToken = this.accessTokens.issue(refresh.client, family.subject(), scope, family.id(),
 				refresh.policy.accessTtl());
 		return new IssuedTokens(accessToken, new OAuth2RefreshToken(refreshToken, refresh.now, refreshExpiry),
-				family.id(), idToken(refresh, family, scope, accessToken));
+				family.id(), idToken(refresh, presented, scope, accessToken));
 	}
 
 	/**
@@ -198,11 +195,12 @@ public class RefreshTokenGrantProvider implements AuthenticationProvider {
 	 * same login (its {@code auth_time}) and without a nonce, unless the policy says this provider
 	 * sends none. A refresh that narrows the scope to leave out {@code openid} gets none.
 	 */
-	private String idToken(Refresh refresh, TokenFamily family, Set<String> scope, OAuth2AccessToken accessToken) {
+	private String idToken(Refresh refresh, PresentedToken presented, Set<String> scope, OAuth2AccessToken accessToken) {
 		if (!refresh.policy.refreshIdToken() || !IdTokens.isOpenId(scope)) {
 			return null;
 		}
-		return this.idTokens.issue(family.clientId(), family.subject(), scope, this.logins.of(family), null,
+		TokenFamily family = presented.family();
+		return this.idTokens.issue(family.clientId(), family.subject(), scope, presented.stored().login(), null,
 				accessToken);
 	}
 

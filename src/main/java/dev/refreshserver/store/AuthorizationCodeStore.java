@@ -219,10 +219,10 @@ public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 	}
 
 	/** The login behind a code: when its user logged in, and the claims a dev-mode login brought. */
-	public static FamilyLogins.Login loginOf(OAuth2Authorization authorization) {
+	public static FamilyLogin loginOf(OAuth2Authorization authorization) {
 		Instant authTime = authorization.getAttribute(AUTH_TIME_ATTRIBUTE);
 		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		return new FamilyLogins.Login((authTime != null || code == null) ? authTime : code.getToken().getIssuedAt(),
+		return new FamilyLogin((authTime != null || code == null) ? authTime : code.getToken().getIssuedAt(),
 				authorization.getAttribute(LOGIN_CLAIMS_ATTRIBUTE));
 	}
 

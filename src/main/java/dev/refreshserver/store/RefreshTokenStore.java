@@ -25,13 +25,13 @@ public class RefreshTokenStore {
 	private static final String SELECT_FAMILY = """
 			SELECT id, client_id, subject, granted_scope, created_at, expires_at, revoked_at,
 			       generation, token_hash, token_issued_at, token_expires_at, rotated_at, predecessor_hash,
-			       successor_sealed
+			       successor_sealed, auth_time, login_claims
 			FROM token_family WHERE id = ?""";
 
 	private static final String INSERT_FAMILY = """
 			INSERT INTO token_family (id, client_id, subject, granted_scope, created_at, expires_at,
-			       generation, token_hash, token_issued_at, token_expires_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			       generation, token_hash, token_issued_at, token_expires_at, auth_time, login_claims)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	/**
 	 * Every write of a refresh names the generation it read and requires the family unrevoked,
@@ -61,16 +61,17 @@ public class RefreshTokenStore {
 		this.journal = journal;
 	}
 
-	/** Stores a new family with the state of its first refresh token (or of none). */
-	public void open(TokenFamily family, RefreshState first) {
-		this.transactions.executeWithoutResult((status) -> this.jdbc.update(INSERT_FAMILY, familyColumns(family, first)));
+	/** Stores a new family with the state of its first refresh token (or of none) and its login. */
+	public void open(TokenFamily family, RefreshState first, FamilyLogin login) {
+		this.transactions.executeWithoutResult(
+				(status) -> this.jdbc.update(INSERT_FAMILY, familyColumns(family, first, login)));
 	}
 
 	/** Batch form of {@link #open}, for filling a store with many grants at once. */
 	public void openAll(List<TokenFamily> families, List<RefreshState> firsts) {
 		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(INSERT_FAMILY,
 				IntStream.range(0, families.size())
-					.mapToObj((i) -> familyColumns(families.get(i), firsts.get(i)))
+					.mapToObj((i) -> familyColumns(families.get(i), firsts.get(i), null))
 					.toList()));
 	}
 
@@ -152,10 +153,12 @@ public class RefreshTokenStore {
 				WHERE id = ? AND revoked_at IS NULL""", at.toEpochMilli(), reason, familyId));
 	}
 
-	private static Object[] familyColumns(TokenFamily family, RefreshState first) {
+	/** @param login null: the user counts as logged in when the family opened, with no claims */
+	private static Object[] familyColumns(TokenFamily family, RefreshState first, FamilyLogin login) {
 		return new Object[] { family.id(), family.clientId(), family.subject(), String.join(" ", family.grantedScope()),
 				family.createdAt().toEpochMilli(), millis(family.expiresAt()), first.generation(), first.tokenHash(),
-				millis(first.issuedAt()), millis(first.expiresAt()) };
+				millis(first.issuedAt()), millis(first.expiresAt()), (login != null) ? millis(login.authTime()) : null,
+				(login != null) ? login.claims() : null };
 	}
 
 	/** By position, in the order of {@link #SELECT_FAMILY}: finding columns by name showed in profiles of a refresh. */
@@ -165,7 +168,10 @@ public class RefreshTokenStore {
 		long generation = rs.getLong(8);
 		RefreshState tokens = new RefreshState(rs.wasNull() ? null : generation, rs.getString(9), instant(rs, 10),
 				instant(rs, 11), instant(rs, 12), rs.getString(13), rs.getString(14));
-		return new StoredFamily(family, tokens);
+		// a family opened without a recorded login logged in when it opened
+		Instant authTime = instant(rs, 15);
+		FamilyLogin login = new FamilyLogin((authTime != null) ? authTime : family.createdAt(), rs.getString(16));
+		return new StoredFamily(family, tokens, login);
 	}
 
 	static Set<String> scope(String column) {

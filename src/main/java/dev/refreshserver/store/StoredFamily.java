@@ -1,5 +1,5 @@
 package dev.refreshserver.store;
 
-/** A family row: the grant and the state of its refresh tokens, read together in one lookup. */
-public record StoredFamily(TokenFamily family, RefreshState tokens) {
+/** A family row: the grant, the state of its refresh tokens and its login, read together in one lookup. */
+public record StoredFamily(TokenFamily family, RefreshState tokens, FamilyLogin login) {
 }

@@ -24,7 +24,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.stereotype.Component;
 
 import dev.refreshserver.keys.SigningKeys;
-import dev.refreshserver.store.FamilyLogins;
+import dev.refreshserver.store.FamilyLogin;
 
 /**
  * OpenID Connect ID tokens (Core §2), signed like access tokens. The code grant's carries the
@@ -74,7 +74,7 @@ public class IdTokens {
 	 * @param login when the user logged in, and the claims a dev-mode login brought
 	 * @param nonce the authorization request's nonce, or null (always null on a refresh)
 	 */
-	public String issue(String clientId, String subject, Set<String> scope, FamilyLogins.Login login, String nonce,
+	public String issue(String clientId, String subject, Set<String> scope, FamilyLogin login, String nonce,
 			OAuth2AccessToken accessToken) {
 		SigningKeys.Signing signing = this.signer.current();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();

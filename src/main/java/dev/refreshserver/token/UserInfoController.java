@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.refreshserver.protocol.NoStore;
 import dev.refreshserver.protocol.OAuth2ErrorWriter;
-import dev.refreshserver.store.FamilyLogins;
+import dev.refreshserver.store.RefreshTokenStore;
 
 /**
  * {@code GET}/{@code POST /userinfo} (OpenID Connect Core §5.3): the claims about the user of an
@@ -50,11 +50,11 @@ public class UserInfoController {
 
 	private final JsonMapper json;
 
-	private final FamilyLogins logins;
+	private final RefreshTokenStore families;
 
 	public UserInfoController(ActiveAccessTokens accessTokens, UserClaims users, OAuth2ErrorWriter errors,
-			JsonMapper json, FamilyLogins logins) {
-		this.logins = logins;
+			JsonMapper json, RefreshTokenStore families) {
+		this.families = families;
 		this.accessTokens = accessTokens;
 		this.users = users;
 		this.errors = errors;
@@ -95,11 +95,16 @@ public class UserInfoController {
 		}
 		Object familyId = claims.get().getClaim(AccessTokens.FAMILY_CLAIM);
 		Map<String, Object> userInfo = this.users.of(claims.get().getSubject(), scope,
-				(familyId != null) ? this.logins.claimsOf(familyId.toString()) : null);
+				(familyId != null) ? loginClaims(familyId.toString()) : null);
 		response.setStatus(HttpStatus.OK.value());
 		NoStore.apply(response);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.getOutputStream().write(this.json.writeValueAsBytes(userInfo));
+	}
+
+	/** The claims the family's login brought (a dev-mode login as anyone), or null. */
+	private String loginClaims(String familyId) {
+		return this.families.find(familyId).map((stored) -> stored.login().claims()).orElse(null);
 	}
 
 	/** RFC 6750 §3: the error in {@code WWW-Authenticate}, and as RFC 6749 JSON in the body. */

@@ -4,15 +4,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import dev.refreshserver.support.HeadlessChrome;
 import dev.refreshserver.support.ServerHttp;
-import dev.refreshserver.support.ServerTest;
+import dev.refreshserver.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /conformance} in headless Chromium: a person enters the admin token once, reads the
  * failing check of a client that replayed a rotated refresh token, and resets its observation.
  */
-class ConformancePageBrowserTest extends ServerTest {
-
-	private static HeadlessChrome browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChrome.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
+class ConformancePageBrowserTest extends BrowserTest {
 
 	@Test
 	void aPersonSeesTheFailingCheckOfAClientThatReplayedItsFirstToken() {
@@ -71,13 +56,5 @@ class ConformancePageBrowserTest extends ServerTest {
 		return report.findElements(By.cssSelector(".check--" + verdict + " .check-id")).stream()
 			.map(WebElement::getText)
 			.toList();
-	}
-
-	private String text() {
-		return browser.driver().findElement(By.tagName("body")).getText();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 }

@@ -2,17 +2,14 @@ package dev.refreshserver.web;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import dev.refreshserver.support.HeadlessChrome;
 import dev.refreshserver.support.ServerHttp;
-import dev.refreshserver.support.ServerTest;
+import dev.refreshserver.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,19 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * under {@code target/screenshots/} (laptop and phone widths) and checked with axe-core for
  * serious and critical violations.
  */
-class PagesBrowserTest extends ServerTest {
-
-	private static HeadlessChrome browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChrome.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
+class PagesBrowserTest extends BrowserTest {
 
 	@BeforeEach
 	void freshBrowserSession() {
@@ -224,13 +209,5 @@ class PagesBrowserTest extends ServerTest {
 
 	private List<String> texts(By selector) {
 		return browser.driver().findElements(selector).stream().map(WebElement::getText).toList();
-	}
-
-	private String text() {
-		return browser.driver().findElement(By.tagName("body")).getText();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 }
