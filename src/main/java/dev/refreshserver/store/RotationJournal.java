@@ -125,7 +125,7 @@ public class RotationJournal implements DisposableBean {
 				}
 				if (change != null) {
 					appendedAs[0] = this.sequence.incrementAndGet();
-					appendedTo[0] = append(JournalSegment.frame(appendedAs[0], change));
+					appendedTo[0] = append(JournalSegment.frame(appendedAs[0], change), true);
 				}
 				return true;
 			}));
@@ -133,7 +133,7 @@ public class RotationJournal implements DisposableBean {
 		catch (RuntimeException ex) {
 			if (appendedTo[0] != null) {
 				// rolled back after its record was appended: the replay must skip that record
-				append(JournalSegment.cancelFrame(this.sequence.incrementAndGet(), appendedAs[0]));
+				append(JournalSegment.cancelFrame(this.sequence.incrementAndGet(), appendedAs[0]), false);
 				this.writes.awaitDurable();
 			}
 			throw ex;
@@ -149,12 +149,18 @@ public class RotationJournal implements DisposableBean {
 		return changed;
 	}
 
-	private JournalSegment append(byte[] frame) {
+	/**
+	 * Adds a frame to the current file; a change counts as in flight until {@link #settle}, a
+	 * cancel record (whose transaction is already over) does not.
+	 */
+	private JournalSegment append(byte[] frame, boolean inFlight) {
 		this.lock.lock();
 		try {
 			this.pending.writeBytes(frame);
-			this.current.inFlight++;
 			this.current.records++;
+			if (inFlight) {
+				this.current.inFlight++;
+			}
 			return this.current;
 		}
 		finally {
