@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One change of a family row as the {@link RotationJournal} keeps it until H2's file has it:
- * the row's new state, written so that applying it again, or after a later state, changes
- * nothing (each replay statement names the state it may replace).
+ * the row's new state. Records are replayed in the order they were appended; each replay
+ * statement names the states it may replace, so that a record H2's file already has, or one a
+ * later generation or a revocation overtook, changes nothing.
  */
 sealed interface JournalRecord {
 
@@ -44,13 +45,19 @@ sealed interface JournalRecord {
 			return new Rotation(familyId, next);
 		}
 
-		/** Generations only grow, and a revoked family stays revoked whatever the journal says. */
+		/**
+		 * Generations only grow, and a revoked family stays revoked whatever the journal says. Of
+		 * two records of one generation the later wins: records are replayed in the order they
+		 * were appended, which for one family is the order its row was written in (a record is
+		 * appended while its transaction holds the row), so a rotation that rolled back after its
+		 * record (cancelled, but perhaps too late) is overwritten by the one that won the row.
+		 */
 		@Override
 		public void replay(JdbcTemplate jdbc) {
 			jdbc.update("""
 					UPDATE token_family SET generation = ?, token_hash = ?, token_issued_at = ?, token_expires_at = ?,
 					       rotated_at = ?, predecessor_hash = ?, successor_sealed = ?
-					WHERE id = ? AND COALESCE(generation, -1) < ? AND revoked_at IS NULL""", this.next.generation(),
+					WHERE id = ? AND COALESCE(generation, -1) <= ? AND revoked_at IS NULL""", this.next.generation(),
 					this.next.tokenHash(), this.next.issuedAt().toEpochMilli(), this.next.expiresAt().toEpochMilli(),
 					RefreshTokenStore.millis(this.next.rotatedAt()), this.next.predecessorHash(),
 					this.next.successorSealed(), this.familyId, this.next.generation());
@@ -73,13 +80,13 @@ sealed interface JournalRecord {
 			return new Extension(in.readUTF(), in.readLong(), Instant.ofEpochMilli(in.readLong()));
 		}
 
-		/** An idle expiry only moves later. */
+		/** In append order, the last extension of the live generation is the one that stands. */
 		@Override
 		public void replay(JdbcTemplate jdbc) {
 			jdbc.update("""
 					UPDATE token_family SET token_expires_at = ?
-					WHERE id = ? AND generation = ? AND revoked_at IS NULL AND token_expires_at < ?""",
-					this.expiresAt.toEpochMilli(), this.familyId, this.generation, this.expiresAt.toEpochMilli());
+					WHERE id = ? AND generation = ? AND revoked_at IS NULL""", this.expiresAt.toEpochMilli(),
+					this.familyId, this.generation);
 		}
 	}
 

@@ -54,11 +54,20 @@ final class JournalSegment {
 		this.channel = channel;
 	}
 
-	/** Opens a new, empty file, readable by the owner only (it holds token hashes and sealed tokens). */
-	static JournalSegment create(Path database, long number) throws IOException {
+	/**
+	 * Opens a new, empty file, readable by the owner only (it holds token hashes and sealed
+	 * tokens). With {@code syncDirectory} the directory entry is forced to the disk too, so that
+	 * a power loss cannot lose the file its forced writes went to.
+	 */
+	static JournalSegment create(Path database, long number, boolean syncDirectory) throws IOException {
 		Path path = database.resolveSibling(baseName(database) + ".journal." + number);
 		FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		OwnerOnlyFiles.setPermissions(path, OwnerOnlyFiles.FILE);
+		if (syncDirectory) {
+			try (FileChannel directory = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+				directory.force(true);
+			}
+		}
 		return new JournalSegment(number, path, channel);
 	}
 
@@ -110,9 +119,10 @@ final class JournalSegment {
 		}
 	}
 
+	/** Closes and deletes the file; again after a failure, it finishes what is left. */
 	void delete() throws IOException {
 		this.channel.close();
-		Files.delete(this.path);
+		Files.deleteIfExists(this.path);
 	}
 
 	@Override

@@ -77,6 +77,9 @@ public class RotationJournal implements DisposableBean {
 
 	private JournalSegment current;
 
+	/** Files the journal has moved on from and not deleted yet (a checkpoint failed after the move). */
+	private final List<JournalSegment> retired = new ArrayList<>();
+
 	private final ScheduledExecutorService checkpoints;
 
 	public RotationJournal(DataSource dataSource, JdbcTemplate jdbc, RefreshProperties properties) {
@@ -89,7 +92,7 @@ public class RotationJournal implements DisposableBean {
 			return;
 		}
 		try {
-			this.current = JournalSegment.create(this.h2.path(), replay(jdbc) + 1);
+			this.current = JournalSegment.create(this.h2.path(), replay(jdbc) + 1, this.h2.syncToDisk());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the rotation journal next to " + this.h2.path(), ex);
@@ -130,9 +133,11 @@ public class RotationJournal implements DisposableBean {
 				return true;
 			}));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			if (appendedTo[0] != null) {
-				// rolled back after its record was appended: the replay must skip that record
+				// Rolled back after its record was appended: the replay must skip that record. A
+				// competitor may have won the row meanwhile and be journaled before this cancel;
+				// replaying in journal order lets its record, the later one, win (JournalRecord).
 				append(JournalSegment.cancelFrame(this.sequence.incrementAndGet(), appendedAs[0]), false);
 				this.writes.awaitDurable();
 			}
@@ -230,28 +235,31 @@ public class RotationJournal implements DisposableBean {
 	}
 
 	/**
-	 * Moves on to a new file and deletes the old one once H2's file holds all it recorded: its
-	 * last write has returned, every transaction it recorded has committed (or rolled back), and
-	 * then H2 wrote what was committed.
+	 * Moves on to a new file and deletes the old ones once H2's file holds all they recorded: their
+	 * last write has returned, every transaction they recorded has committed (or rolled back),
+	 * and then H2 wrote what was committed. A file whose checkpoint failed stays retired and is
+	 * deleted by the next one.
 	 */
 	synchronized void checkpoint() throws IOException {
-		JournalSegment old = this.current;
-		if (old.records == 0) {
+		if (hasRecords(this.current)) {
+			JournalSegment next = JournalSegment.create(this.h2.path(), this.current.number() + 1, this.h2.syncToDisk());
+			this.lock.lock();
+			try {
+				this.retired.add(this.current);
+				// frames still pending go to the new file: they are replayed from there if need be
+				this.current = next;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+		if (this.retired.isEmpty()) {
 			return;
-		}
-		JournalSegment next = JournalSegment.create(this.h2.path(), old.number() + 1);
-		this.lock.lock();
-		try {
-			this.current = next;
-			// frames still pending go to the new file: they are replayed from there if need be
-		}
-		finally {
-			this.lock.unlock();
 		}
 		this.writes.awaitDurable();
 		this.lock.lock();
 		try {
-			while (old.inFlight > 0) {
+			while (this.retired.stream().anyMatch((segment) -> segment.inFlight > 0)) {
 				this.settled.awaitUninterruptibly();
 			}
 		}
@@ -259,7 +267,20 @@ public class RotationJournal implements DisposableBean {
 			this.lock.unlock();
 		}
 		this.h2.writeCommitted();
-		old.delete();
+		while (!this.retired.isEmpty()) {
+			this.retired.get(0).delete();
+			this.retired.remove(0);
+		}
+	}
+
+	private boolean hasRecords(JournalSegment segment) {
+		this.lock.lock();
+		try {
+			return segment.records > 0;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Applies the records the files of an unclean stop hold; returns the number of the last file. */
@@ -299,9 +320,16 @@ public class RotationJournal implements DisposableBean {
 		if (this.h2 == null) {
 			return;
 		}
-		this.checkpoints.shutdownNow();
+		// no interrupt: a thread interrupted while it writes a FileChannel closes the channel
+		this.checkpoints.shutdown();
+		try {
+			this.checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		checkpoint();
-		if (this.current.records == 0) {
+		if (!hasRecords(this.current)) {
 			this.current.delete();
 		}
 	}
