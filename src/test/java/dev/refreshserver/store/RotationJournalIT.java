@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -86,6 +89,43 @@ class RotationJournalIT {
 			server.close();
 		}
 		assertThat(journalFiles()).as("a clean stop leaves no journal").isEmpty();
+	}
+
+	/**
+	 * A rotation whose commit failed after its record was appended, and whose cancel never made it
+	 * to the file, stands in the journal before the rotation that won the row: the later record
+	 * of the generation wins the replay, so the acknowledged token works.
+	 */
+	@Test
+	void ofTwoRecordsOfOneGenerationTheLaterWinsTheReplay() throws Exception {
+		String[] family;
+		JarServer server = JarServer.start(this.state, H2_WRITES_LATE, NO_CHECKPOINT);
+		try {
+			family = rotateFiveTimes(server.http(), server.http().mintRefreshToken("demo-client", "read"));
+		}
+		finally {
+			server.kill();
+		}
+		Path journal = journalFiles().get(0);
+		Instant now = Instant.now();
+		RefreshState loser = new RefreshState(RefreshTokenBytes.generation(family[1]), "not-the-winners-hash", now,
+				now.plus(Duration.ofDays(1)), now, null, null);
+		byte[] before = JournalSegment.frame(Long.MAX_VALUE,
+				new JournalRecord.Rotation(RefreshTokenBytes.familyId(family[1]), loser));
+		Files.write(journal, concat(before, Files.readAllBytes(journal)));
+		server = JarServer.start(this.state);
+		try {
+			assertThat(server.http().refresh(family[1]).status()).isEqualTo(200);
+		}
+		finally {
+			server.close();
+		}
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 
 	@Test
