@@ -21,6 +21,9 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  */
 public class DurableTransactionManager extends JdbcTransactionManager {
 
+	/** The H2 file whose writes make commits durable; null when commits are durable without them. */
+	private final transient H2File h2;
+
 	private final transient GroupCommit groupCommit;
 
 	/**
@@ -29,8 +32,13 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 	 */
 	public DurableTransactionManager(DataSource dataSource, boolean durable, boolean syncToDisk) {
 		super(dataSource);
-		H2File h2 = durable ? H2File.of(dataSource, syncToDisk) : null;
-		this.groupCommit = (h2 == null) ? null : new GroupCommit(h2::writeCommitted);
+		this.h2 = durable ? H2File.of(dataSource, syncToDisk) : null;
+		this.groupCommit = (this.h2 == null) ? null : new GroupCommit(this.h2::writeCommitted);
+	}
+
+	/** The H2 file this manager writes to make commits durable, or null (PostgreSQL, H2 in memory, not durable). */
+	H2File h2File() {
+		return this.h2;
 	}
 
 	@Override

@@ -82,9 +82,10 @@ public class RotationJournal implements DisposableBean {
 
 	private final ScheduledExecutorService checkpoints;
 
-	public RotationJournal(DataSource dataSource, JdbcTemplate jdbc, RefreshProperties properties) {
-		RefreshProperties.Store store = properties.store();
-		this.h2 = store.durableCommits() ? H2File.of(dataSource, store.syncToDisk()) : null;
+	/** On whenever the transaction manager makes commits durable by writing an H2 file. */
+	public RotationJournal(DataSource dataSource, JdbcTemplate jdbc, DurableTransactionManager transactionManager,
+			RefreshProperties properties) {
+		this.h2 = transactionManager.h2File();
 		// Committing here must not also write H2's file, as DurableTransactionManager's commit does.
 		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		if (this.h2 == null) {
@@ -102,7 +103,7 @@ public class RotationJournal implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long every = store.journalCheckpoint().toMillis();
+		long every = properties.store().journalCheckpoint().toMillis();
 		this.checkpoints.scheduleWithFixedDelay(this::checkpointLogged, every, every, TimeUnit.MILLISECONDS);
 	}
 

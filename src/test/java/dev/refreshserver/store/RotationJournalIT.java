@@ -69,18 +69,11 @@ class RotationJournalIT {
 
 	@Test
 	void aRecordTornByTheCrashIsIgnoredAndTheRestReplayed() throws Exception {
-		String[] family;
-		JarServer server = JarServer.start(this.state, H2_WRITES_LATE, NO_CHECKPOINT);
-		try {
-			family = rotateFiveTimes(server.http(), server.http().mintRefreshToken("demo-client", "read"));
-		}
-		finally {
-			server.kill();
-		}
+		String[] family = rotateFiveTimesThenKill();
 		// the beginning of a frame whose write the kill cut short
 		Path journal = journalFiles().get(0);
 		Files.write(journal, new byte[] { 0, 0, 0, 90, 'R', 1, 2 }, StandardOpenOption.APPEND);
-		server = JarServer.start(this.state);
+		JarServer server = JarServer.start(this.state);
 		try {
 			assertThat(server.http().refresh(family[1]).status()).isEqualTo(200);
 			assertThat(journalFiles()).as("replayed files are deleted").hasSize(1);
@@ -98,14 +91,7 @@ class RotationJournalIT {
 	 */
 	@Test
 	void ofTwoRecordsOfOneGenerationTheLaterWinsTheReplay() throws Exception {
-		String[] family;
-		JarServer server = JarServer.start(this.state, H2_WRITES_LATE, NO_CHECKPOINT);
-		try {
-			family = rotateFiveTimes(server.http(), server.http().mintRefreshToken("demo-client", "read"));
-		}
-		finally {
-			server.kill();
-		}
+		String[] family = rotateFiveTimesThenKill();
 		Path journal = journalFiles().get(0);
 		Instant now = Instant.now();
 		RefreshState loser = new RefreshState(RefreshTokenBytes.generation(family[1]), "not-the-winners-hash", now,
@@ -113,7 +99,7 @@ class RotationJournalIT {
 		byte[] before = JournalSegment.frame(Long.MAX_VALUE,
 				new JournalRecord.Rotation(RefreshTokenBytes.familyId(family[1]), loser));
 		Files.write(journal, concat(before, Files.readAllBytes(journal)));
-		server = JarServer.start(this.state);
+		JarServer server = JarServer.start(this.state);
 		try {
 			assertThat(server.http().refresh(family[1]).status()).isEqualTo(200);
 		}
@@ -149,6 +135,20 @@ class RotationJournalIT {
 		}
 		finally {
 			server.close();
+		}
+	}
+
+	/**
+	 * Five rotations of a new family on a server whose H2 writes its file late, then SIGKILL: the
+	 * rotations are in the journal only. Returns {replaced, live}.
+	 */
+	private String[] rotateFiveTimesThenKill() throws Exception {
+		JarServer server = JarServer.start(this.state, H2_WRITES_LATE, NO_CHECKPOINT);
+		try {
+			return rotateFiveTimes(server.http(), server.http().mintRefreshToken("demo-client", "read"));
+		}
+		finally {
+			server.kill();
 		}
 	}
 
