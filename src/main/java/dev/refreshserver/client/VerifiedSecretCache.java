@@ -26,10 +26,14 @@ public class VerifiedSecretCache implements PasswordEncoder {
 
 	private final Cache<String, Boolean> refused;
 
+	/** Per stored hash: whether it should be re-encoded (a regular expression per request otherwise). */
+	private final Cache<String, Boolean> outdated;
+
 	public VerifiedSecretCache(PasswordEncoder delegate, Duration ttl, long maximumSize) {
 		this.delegate = delegate;
 		this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
 		this.refused = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+		this.outdated = Caffeine.newBuilder().maximumSize(maximumSize).build();
 	}
 
 	@Override
@@ -69,6 +73,9 @@ public class VerifiedSecretCache implements PasswordEncoder {
 
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
-		return this.delegate.upgradeEncoding(encodedPassword);
+		if (encodedPassword == null) {
+			return this.delegate.upgradeEncoding(null);
+		}
+		return this.outdated.get(encodedPassword, this.delegate::upgradeEncoding);
 	}
 }

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 import dev.refreshserver.refresh.RefreshTokens;
@@ -37,7 +37,9 @@ import dev.refreshserver.refresh.RefreshTokens;
  * The principal's {@code Authentication} object is not kept, only its name: nothing downstream
  * of the authorization endpoint reads more. Access and refresh tokens never come here.
  */
-@Repository
+// A @Component, not a @Repository: JdbcTemplate already turns SQL errors into Spring's data
+// access exceptions, and @Repository's translation proxy would wrap every call in reflection.
+@Component
 public class AuthorizationCodeStore implements OAuth2AuthorizationService {
 
 	/** The attribute of a redeemed code's authorization that names the family the code opened. */

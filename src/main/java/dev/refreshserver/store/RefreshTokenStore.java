@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is refreshed (docs/storage.md). A refresh is one read of the family row by its primary key and
  * one conditional write of that row; nothing here knows the grant rules.
  */
-@Repository
+// A @Component, not a @Repository: JdbcTemplate already turns SQL errors into Spring's data
+// access exceptions, and @Repository's translation proxy would wrap every call in reflection.
+@Component
 public class RefreshTokenStore {
 
 	private static final String SELECT_FAMILY = """
