@@ -18,12 +18,12 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Writes every thread's stack to {@code target/stall-dumps/} when one test method has run for
- * 45 s, and again every minute it goes on: a test that stalls (and then passes) leaves the
+ * 30 s, and again every minute it goes on: a test that stalls (and then passes) leaves the
  * evidence of where it waited. Nothing fails because of it. Registered in META-INF/services.
  */
 public class StallWatch implements TestExecutionListener {
 
-	private static final long FIRST_DUMP_NANOS = TimeUnit.SECONDS.toNanos(45);
+	private static final long FIRST_DUMP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
 	private static final long NEXT_DUMP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
