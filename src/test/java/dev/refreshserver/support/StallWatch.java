@@ -1,7 +1,9 @@
 package dev.refreshserver.support;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
 /**
- * Writes every thread's stack to {@code target/stall-dumps/} when one test method has run for
- * 30 s, and again every minute it goes on: a test that stalls (and then passes) leaves the
- * evidence of where it waited. Nothing fails because of it. Registered in META-INF/services.
+ * Writes the heap, the collectors' counts and every thread's stack to {@code target/stall-dumps/}
+ * when one test method has run for 30 s, and again every minute it goes on: a test that stalls
+ * (and then passes) leaves the evidence of where it waited. Nothing fails because of it.
+ * Registered in META-INF/services.
  */
 public class StallWatch implements TestExecutionListener {
 
@@ -67,7 +70,14 @@ public class StallWatch implements TestExecutionListener {
 
 	private static void dump(TestIdentifier test, long seconds) {
 		StringBuilder text = new StringBuilder(test.getUniqueId()).append(" running for ").append(seconds)
-			.append(" s at ").append(Instant.now()).append("\n\n");
+			.append(" s at ").append(Instant.now()).append('\n');
+		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		text.append("heap used ").append(heap.getUsed() >> 20).append(" MB of ").append(heap.getMax() >> 20).append(" MB\n");
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			text.append(gc.getName()).append(": ").append(gc.getCollectionCount()).append(" collections, ")
+				.append(gc.getCollectionTime()).append(" ms\n");
+		}
+		text.append('\n');
 		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
 			text.append(thread.getThreadName()).append(" ").append(thread.getThreadState());
 			if (thread.getLockName() != null) {
