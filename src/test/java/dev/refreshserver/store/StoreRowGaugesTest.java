@@ -1,0 +1,30 @@
+package dev.refreshserver.store;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.refreshserver.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On H2 the row gauges count afresh at every scrape: a grant minted between two scrapes shows at once. */
+class StoreRowGaugesTest extends ServerTest {
+
+	@Test
+	void aScrapeRightAfterAMintCountsTheNewFamily() {
+		long before = rows("token_family");
+		for (int i = 1; i <= 3; i++) {
+			this.http.mintRefreshToken("demo-client", "read");
+			assertThat(rows("token_family")).as("after %d mints", i).isEqualTo(before + i);
+		}
+	}
+
+	private long rows(String table) {
+		String metrics = this.http.get("/actuator/prometheus").body();
+		Matcher value = Pattern.compile("refresh_store_rows\\{table=\"" + table + "\"[^}]*} (\\S+)").matcher(metrics);
+		assertThat(value.find()).as("refresh_store_rows for %s in:%n%s", table, metrics).isTrue();
+		return (long) Double.parseDouble(value.group(1));
+	}
+}
