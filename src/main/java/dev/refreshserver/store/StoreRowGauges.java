@@ -34,11 +34,13 @@ public class StoreRowGauges {
 
 	private boolean counted;
 
-	/** Whether the database is H2 (a count is cheap); null until the first count asks. */
-	private volatile Boolean h2;
+	/** Whether the database is H2, where a count is cheap. */
+	private final boolean h2;
 
 	public StoreRowGauges(JdbcTemplate jdbc, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "H2"
+			.equals(connection.getMetaData().getDatabaseProductName())));
 		for (String table : TABLES) {
 			Gauge.builder("refresh.store.rows", () -> count(table))
 				.description("Rows in each table of the store (on PostgreSQL counted at most every 30 s)")
@@ -48,20 +50,7 @@ public class StoreRowGauges {
 	}
 
 	private long count(String table) {
-		if (isH2()) {
-			return rows(table);
-		}
-		return cachedCount(table);
-	}
-
-	private boolean isH2() {
-		Boolean h2 = this.h2;
-		if (h2 == null) {
-			h2 = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "H2"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			this.h2 = h2;
-		}
-		return Boolean.TRUE.equals(h2);
+		return this.h2 ? rows(table) : cachedCount(table);
 	}
 
 	private long rows(String table) {
