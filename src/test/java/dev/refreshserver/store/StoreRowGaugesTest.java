@@ -1,8 +1,5 @@
 package dev.refreshserver.store;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 import dev.refreshserver.support.ServerTest;
@@ -22,9 +19,6 @@ class StoreRowGaugesTest extends ServerTest {
 	}
 
 	private long rows(String table) {
-		String metrics = this.http.get("/actuator/prometheus").body();
-		Matcher value = Pattern.compile("refresh_store_rows\\{table=\"" + table + "\"[^}]*} (\\S+)").matcher(metrics);
-		assertThat(value.find()).as("refresh_store_rows for %s in:%n%s", table, metrics).isTrue();
-		return (long) Double.parseDouble(value.group(1));
+		return (long) this.http.metric("refresh_store_rows", "table", table);
 	}
 }

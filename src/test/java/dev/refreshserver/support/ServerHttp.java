@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -161,6 +163,17 @@ public class ServerHttp {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The value of the sample {@code name{label="value",...}} at /actuator/prometheus. */
+	public double metric(String name, String label, String value) {
+		String metrics = get("/actuator/prometheus").body();
+		Matcher sample = Pattern.compile(Pattern.quote(name) + "\\{" + label + "=\"" + Pattern.quote(value) + "\"[^}]*} (\\S+)")
+			.matcher(metrics);
+		if (!sample.find()) {
+			throw new IllegalStateException(name + "{" + label + "=\"" + value + "\"} is not in:\n" + metrics);
+		}
+		return Double.parseDouble(sample.group(1));
 	}
 
 	/** Mints a grant through the admin API; returns the token response. */
